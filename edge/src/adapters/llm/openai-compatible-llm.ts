@@ -1,0 +1,114 @@
+import OpenAI from 'openai';
+import { UpstreamStreamError, UpstreamUnavailableError } from '../../core/errors.ts';
+import type { CancelSignal } from '../../ports/cancel-signal.ts';
+import type { Llm, LlmChunk, LlmRequest } from '../../ports/llm.ts';
+
+export interface OpenAiCompatibleOptions {
+  /** e.g. `http://gpu-1:8000/v1` (vLLM) or `http://localhost:11434/v1` (Ollama). */
+  baseURL: string;
+  apiKey?: string;
+  model: string;
+  /** Whole-request timeout, ms. */
+  timeoutMs?: number;
+  /** Send vLLM's `chat_template_kwargs` (Qwen3 thinking switch). Off for servers that reject unknown fields. */
+  sendTemplateKwargs?: boolean;
+}
+
+/** Fields of a streamed delta that vLLM adds beyond the OpenAI schema. */
+interface VllmDelta {
+  content?: string | null;
+  // vLLM >= 0.16 sends `reasoning`; <= 0.15 sent `reasoning_content` (vllm PR #27752 added `reasoning`, #33402 removed
+  // the old key). Read both: shared/reference/vllm-openai-wire.md section 1.
+  reasoning?: string | null;
+  reasoning_content?: string | null;
+}
+
+/**
+ * Llm adapter over the official `openai` client, for any OpenAI-compatible server. Retries are off: the edge decides
+ * where a failed request goes. Errors before the first chunk become UpstreamUnavailableError, later ones
+ * UpstreamStreamError.
+ */
+export function createOpenAiCompatibleLlm(options: OpenAiCompatibleOptions): Llm {
+  const client = new OpenAI({
+    baseURL: options.baseURL,
+    apiKey: options.apiKey || 'unused',
+    maxRetries: 0,
+    timeout: options.timeoutMs ?? 60_000,
+  });
+  const sendKwargs = options.sendTemplateKwargs ?? true;
+
+  return {
+    model: options.model,
+    async *stream(request: LlmRequest, signal: CancelSignal): AsyncGenerator<LlmChunk> {
+      const body = {
+        model: options.model,
+        messages: request.messages,
+        stream: true as const,
+        temperature: request.temperature,
+        max_tokens: request.maxTokens,
+        stream_options: { include_usage: true },
+        ...(sendKwargs ? { chat_template_kwargs: { enable_thinking: request.enableThinking } } : {}),
+      };
+      let stream: AsyncIterable<OpenAI.Chat.Completions.ChatCompletionChunk>;
+      try {
+        stream = await client.chat.completions.create(body, { signal: signal as AbortSignal });
+      } catch (error) {
+        throw new UpstreamUnavailableError(
+          `model backend ${options.baseURL} failed: ${(error as Error).message}`,
+          { cause: error },
+        );
+      }
+      try {
+        for await (const chunk of stream) {
+          if (chunk.usage) {
+            const details = chunk.usage.completion_tokens_details as
+              | { reasoning_tokens?: number }
+              | undefined;
+            yield {
+              type: 'usage',
+              usage: {
+                promptTokens: chunk.usage.prompt_tokens,
+                completionTokens: chunk.usage.completion_tokens,
+                ...(details?.reasoning_tokens !== undefined
+                  ? { reasoningTokens: details.reasoning_tokens }
+                  : {}),
+              },
+            };
+          }
+          const choice = chunk.choices[0];
+          if (!choice) continue;
+          const delta = (choice.delta ?? {}) as VllmDelta;
+          const reasoning = delta.reasoning ?? delta.reasoning_content;
+          if (reasoning) yield { type: 'reasoning', text: reasoning };
+          if (delta.content) yield { type: 'content', text: delta.content };
+          if (choice.finish_reason) {
+            yield {
+              type: 'finish',
+              reason:
+                choice.finish_reason === 'length'
+                  ? 'length'
+                  : choice.finish_reason === 'stop'
+                    ? 'stop'
+                    : 'other',
+            };
+          }
+        }
+      } catch (error) {
+        if (signal.aborted) throw error;
+        throw new UpstreamStreamError(
+          `model stream from ${options.baseURL} broke: ${(error as Error).message}`,
+          { cause: error },
+        );
+      }
+    },
+    async ready(signal?: CancelSignal) {
+      try {
+        const models = await client.models.list(signal ? { signal: signal as AbortSignal } : undefined);
+        for await (const m of models) if (m.id === options.model) return true;
+        return false;
+      } catch {
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import type { Passage } from '../ports/retriever.ts';
+import { parseCsv } from './parse-csv.ts';
+
+/** A knowledge source file as text, with its path relative to the knowledge-base folder. */
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+/** A source file the knowledge base cannot use, with where and why. */
+export class KnowledgeSourceError extends Error {
+  readonly file: string;
+  constructor(file: string, message: string) {
+    super(`${file}: ${message}`);
+    this.file = file;
+    this.name = 'KnowledgeSourceError';
+  }
+}
+
+const MAX_CHUNK_CHARS = 360;
+
+function baseName(path: string): string {
+  const name = path.split('/').pop() ?? path;
+  return name.replace(/\.(md|txt|csv|json)$/i, '');
+}
+
+/** Splits a section body into chunks of at most MAX_CHUNK_CHARS at sentence ends, never inside a table row. */
+function chunkBody(body: string): string[] {
+  const units: string[] = [];
+  for (const block of body.split(/\n{2,}/)) {
+    const trimmed = block.trim();
+    if (!trimmed) continue;
+    if (trimmed.startsWith('|')) {
+      units.push(trimmed);
+      continue;
+    }
+    units.push(...(trimmed.match(/[^。！？；!?;]+[。！？；!?;]*/g) ?? [trimmed]));
+  }
+  const chunks: string[] = [];
+  let current = '';
+  for (const u of units) {
+    if (current && current.length + u.length > MAX_CHUNK_CHARS) {
+      chunks.push(current);
+      current = '';
+    }
+    current += (current && /[。！？；!?;]$/.test(current) ? '' : current ? '\n' : '') + u;
+  }
+  if (current) chunks.push(current);
+  return chunks;
+}
+
+/** A Markdown / text policy document: one passage per `##` section (split further when long), headings carried. */
+function parseDocument(file: SourceFile): Passage[] {
+  const name = baseName(file.path);
+  const lines = file.text.replace(/\r\n?/g, '\n').split('\n');
+  const titleLine = lines.find((l) => l.startsWith('# '));
+  const docTitle = titleLine ? titleLine.slice(2).trim() : name;
+  const sections: { heading: string; body: string[] }[] = [{ heading: '', body: [] }];
+  for (const l of lines) {
+    if (l.startsWith('# ')) continue;
+    const m = /^#{2,6}\s+(.*)$/.exec(l);
+    if (m) sections.push({ heading: m[1]!.trim(), body: [] });
+    else sections.at(-1)!.body.push(l);
+  }
+  const out: Passage[] = [];
+  let n = 0;
+  for (const s of sections) {
+    for (const chunk of chunkBody(s.body.join('\n'))) {
+      const title = s.heading ? `${docTitle} · ${s.heading}` : docTitle;
+      out.push({
+        id: `policy:${name}#${n++}`,
+        docId: `policy:${name}`,
+        kind: 'policy',
+        title,
+        text: `【${title}】\n${chunk}`,
+      });
+    }
+  }
+  return out;
+}
+
+function parseFaq(file: SourceFile): Passage[] {
+  const { header, rows } = parseCsv(file.text);
+  for (const col of ['id', 'question', 'answer']) {
+    if (!header.includes(col)) throw new KnowledgeSourceError(file.path, `FAQ CSV needs a "${col}" column`);
+  }
+  return rows.map(({ values: r }) => {
+    const similar = (r.similar_questions ?? '')
+      .split('|')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    return {
+      id: `faq:${r.id}`,
+      docId: `faq:${r.id}`,
+      kind: 'faq' as const,
+      title: r.question!,
+      text: `问：${r.question}\n${similar.length ? `相似问法：${similar.join('；')}\n` : ''}答：${r.answer}`,
+      answer: r.answer!,
+    };
+  });
+}
+
+const PRODUCT_LABELS: Record<string, string> = {
+  name: '名称',
+  category: '品类',
+  color: '颜色',
+  size: '规格',
+  material: '材质',
+  price: '价格(元)',
+  warranty_months: '保修(月)',
+  features: '卖点',
+  stock: '库存',
+};
+
+function parseProducts(file: SourceFile): Passage[] {
+  const { header, rows } = parseCsv(file.text);
+  if (!header.includes('sku')) throw new KnowledgeSourceError(file.path, 'product CSV needs a "sku" column');
+  return rows.map(({ values: r }) => ({
+    id: `product:${r.sku}`,
+    docId: `product:${r.sku}`,
+    kind: 'product' as const,
+    title: r.name ?? r.sku!,
+    text: header
+      .filter((h) => h !== 'sku' && r[h])
+      .map((h) => `${PRODUCT_LABELS[h] ?? h}：${r[h]}`)
+      .join('\n')
+      .replace(/^/, `SKU：${r.sku}\n`),
+  }));
+}
+
+/**
+ * Turns the files of a knowledge-base folder into passages: `policies/*.md|txt` documents, `faq.csv`, `products.csv`.
+ * Other files (orders, shop.json) are not knowledge and are skipped. Throws KnowledgeSourceError naming the file.
+ */
+export function parseKnowledgeSources(files: SourceFile[]): Passage[] {
+  const out: Passage[] = [];
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    const name = file.path.split('/').pop()!.toLowerCase();
+    try {
+      if (name === 'faq.csv') out.push(...parseFaq(file));
+      else if (name === 'products.csv') out.push(...parseProducts(file));
+      else if (/\.(md|txt)$/.test(name) && name !== 'readme.md') out.push(...parseDocument(file));
+    } catch (err) {
+      if (err instanceof KnowledgeSourceError) throw err;
+      throw new KnowledgeSourceError(file.path, (err as Error).message);
+    }
+  }
+  return out;
+}

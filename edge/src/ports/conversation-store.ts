@@ -1,0 +1,59 @@
+import type { ChatEvent, FinishReason, HandoffReason, Source } from '@xiaoer/protocol';
+import type { LlmUsage } from './llm.ts';
+
+/** The assistant side of a turn, kept for history, replay of retries and operator metrics. */
+export interface StoredReply {
+  id: string;
+  text: string;
+  /** The model's reasoning. Kept for operators; never sent to the customer. */
+  reasoning: string;
+  sources: Source[];
+  handoff?: { reason: HandoffReason; message: string };
+  finishReason: FinishReason;
+  /** `model` when a model wrote it, `retrieval` for the no-model answer, `rule` for rule-based replies. */
+  mode: 'model' | 'retrieval' | 'rule';
+  usage?: LlmUsage;
+  timings: { retrievalMs: number; firstTokenMs?: number; totalMs: number };
+  /** Passage ids and scores the reply was grounded in. */
+  retrieved: { id: string; score: number }[];
+  createdAt: string;
+  /** Deterministic decisions of the turn: route and reason, intent, resolved SKU. */
+  analysis?: {
+    route: 'answer' | 'transfer';
+    transferReason: string | null;
+    intent: string | null;
+    sku: string | null;
+  };
+  /** The events sent after `conversation-start`, in order: an idempotent retry replays them exactly. */
+  events: ChatEvent[];
+}
+
+/** One customer message and the reply to it (null until the reply is complete). */
+export interface StoredTurn {
+  messageId: string;
+  text: string;
+  context?: { pageUrl?: string; sku?: string };
+  createdAt: string;
+  reply: StoredReply | null;
+}
+
+/**
+ * Durable conversation storage. Implementations: PGlite (Node default), Postgres, a Durable Object (Workers).
+ * Never process memory in production: a reload must find its history.
+ */
+export interface ConversationStore {
+  /** Creates the conversation if it does not exist. */
+  ensure(conversationId: string, createdAt: string): Promise<void>;
+  exists(conversationId: string): Promise<boolean>;
+  /**
+   * Adds a customer message unless one with the same id already exists in this conversation (idempotent retry).
+   * Returns the stored turn either way, and whether it was created now.
+   */
+  addCustomerMessage(
+    conversationId: string,
+    message: { id: string; text: string; context?: StoredTurn['context']; createdAt: string },
+  ): Promise<{ created: boolean; turn: StoredTurn }>;
+  saveReply(conversationId: string, messageId: string, reply: StoredReply): Promise<void>;
+  /** Turns oldest first; `limit` keeps the most recent ones. */
+  turns(conversationId: string, limit?: number): Promise<StoredTurn[]>;
+}

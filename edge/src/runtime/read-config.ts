@@ -1,0 +1,59 @@
+import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../core/model-settings.ts';
+
+/** Configuration read from environment variables (Node `process.env`, Workers `env` vars). */
+export interface EdgeConfig {
+  llm?: { baseURL: string; apiKey?: string; model: string; timeoutMs: number; sendTemplateKwargs: boolean };
+  settings: ModelSettings;
+  minRetrievalScore: number;
+  allowedOrigins: string[] | '*';
+}
+
+function num(env: Record<string, unknown>, key: string, fallback: number, min: number, max: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw new Error(`${key} must be a number from ${min} to ${max} (got "${raw}")`);
+  return n;
+}
+
+/**
+ * Reads LLM_BASE_URL / LLM_API_KEY / LLM_MODEL and the generation settings. No LLM_BASE_URL means no model: the edge
+ * answers from retrieval alone. Invalid values fail loudly at start, never silently fall back.
+ */
+export function readConfig(env: Record<string, unknown>): EdgeConfig {
+  const str = (k: string) =>
+    typeof env[k] === 'string' && (env[k] as string).trim() !== '' ? (env[k] as string).trim() : undefined;
+  const baseURL = str('LLM_BASE_URL');
+  const config: EdgeConfig = {
+    settings: {
+      temperature: num(env, 'LLM_TEMPERATURE', DEFAULT_MODEL_SETTINGS.temperature, 0, 2),
+      maxTokens: num(env, 'LLM_MAX_TOKENS', DEFAULT_MODEL_SETTINGS.maxTokens, 16, 8192),
+      contextTokens: num(env, 'LLM_CONTEXT_TOKENS', DEFAULT_MODEL_SETTINGS.contextTokens, 512, 131072),
+      enableThinking: (str('LLM_ENABLE_THINKING') ?? 'true') !== 'false',
+      topK: num(env, 'RETRIEVAL_TOP_K', DEFAULT_MODEL_SETTINGS.topK, 1, 10),
+    },
+    minRetrievalScore: num(env, 'RETRIEVAL_MIN_SCORE', 0.2, 0, 1),
+    allowedOrigins: str('ALLOWED_ORIGINS')
+      ? str('ALLOWED_ORIGINS')!
+          .split(',')
+          .map((s) => s.trim())
+      : '*',
+  };
+  if (config.settings.maxTokens >= config.settings.contextTokens) {
+    throw new Error('LLM_MAX_TOKENS must be smaller than LLM_CONTEXT_TOKENS');
+  }
+  if (baseURL) {
+    if (!/^https?:\/\//.test(baseURL))
+      throw new Error(`LLM_BASE_URL must start with http:// or https:// (got "${baseURL}")`);
+    config.llm = {
+      baseURL,
+      model: str('LLM_MODEL') ?? 'qwen3-0.6b',
+      timeoutMs: num(env, 'LLM_TIMEOUT_MS', 60_000, 1000, 600_000),
+      sendTemplateKwargs: (str('LLM_SEND_TEMPLATE_KWARGS') ?? 'true') !== 'false',
+    };
+    const key = str('LLM_API_KEY');
+    if (key) config.llm.apiKey = key;
+  }
+  return config;
+}

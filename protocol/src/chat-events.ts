@@ -1,0 +1,41 @@
+import type { ErrorCode } from './error-codes.ts';
+
+/** A knowledge-base passage the answer was grounded in. */
+export interface Source {
+  id: string;
+  title: string;
+}
+
+/** Why the conversation is being handed to a human. */
+export type HandoffReason = 'explicit' | 'emotion' | 'low_confidence' | 'no_answer' | 'upstream_unavailable';
+
+/** Why a reply ended. `handoff` means a human takes over; `error` follows an `error` event. */
+export type FinishReason = 'stop' | 'length' | 'handoff' | 'error' | 'aborted';
+
+/** Payload of each event the edge streams in reply to `POST /v1/chat`, keyed by event name. */
+export interface ChatEventMap {
+  'conversation-start': { conversationId: string; messageId: string; replyId: string };
+  'text-delta': { delta: string };
+  'sources-available': { sources: Source[] };
+  'handoff-request': { reason: HandoffReason; message: string };
+  'message-end': { finishReason: FinishReason };
+  error: { code: ErrorCode; message: string };
+}
+
+export type ChatEventName = keyof ChatEventMap;
+
+/** One event of the reply stream. @example { type: 'text-delta', data: { delta: '16:00' } } */
+export type ChatEvent = { [K in ChatEventName]: { type: K; data: ChatEventMap[K] } }[ChatEventName];
+
+export const CHAT_EVENT_NAMES: readonly ChatEventName[] = [
+  'conversation-start',
+  'text-delta',
+  'sources-available',
+  'handoff-request',
+  'message-end',
+  'error',
+];
+
+export function isChatEventName(name: string): name is ChatEventName {
+  return (CHAT_EVENT_NAMES as readonly string[]).includes(name);
+}
