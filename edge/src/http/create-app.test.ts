@@ -1,0 +1,139 @@
+import { startFakeOpenAiServer } from '@xiaoer/fake-openai-server';
+import { MAX_MESSAGE_CHARS } from '@xiaoer/protocol';
+import { describe, expect, it } from 'vitest';
+import { makeTestApp } from '../../test/support/make-test-app.ts';
+import { chatRequest, readEvents } from '../../test/support/read-events.ts';
+
+describe('bad input', () => {
+  it.each([
+    [
+      'wrong content type',
+      { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' },
+      415,
+      'unsupported_content_type',
+    ],
+    [
+      'malformed JSON',
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"message":' },
+      400,
+      'malformed_json',
+    ],
+    ['missing text', chatRequest({ message: { id: 'x1' } }), 400, 'missing_text'],
+    [
+      'text over the limit',
+      chatRequest({ message: { id: 'x2', text: '好'.repeat(MAX_MESSAGE_CHARS + 1) } }),
+      400,
+      'text_too_long',
+    ],
+    [
+      'a body over 32 KB',
+      chatRequest({ message: { id: 'x3', text: 'a' }, pad: 'x'.repeat(40_000) }),
+      413,
+      'body_too_large',
+    ],
+    [
+      'unknown conversation',
+      chatRequest({ conversationId: 'nope', message: { id: 'x4', text: '你好' } }),
+      404,
+      'conversation_not_found',
+    ],
+    [
+      'a message id with odd characters',
+      chatRequest({ message: { id: '<script>', text: '你好' } }),
+      400,
+      'invalid_request',
+    ],
+  ] as const)('%s gets %i %s', async (_name, init, status, code) => {
+    const { app, close } = await makeTestApp();
+    const res = await app.request('/v1/chat', init as RequestInit);
+    expect(res.status).toBe(status);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe(code);
+    expect(body.error.message.length).toBeGreaterThan(10);
+    await close();
+  });
+
+  it('loses nothing already accepted when a later request is bad', async () => {
+    const { app, close } = await makeTestApp();
+    await readEvents(
+      await app.request('/v1/chat', chatRequest({ message: { id: 'keep1', text: '退货运费谁出' } })),
+    );
+    await app.request(
+      '/v1/chat',
+      chatRequest({
+        conversationId: 'c_keep1',
+        message: { id: 'keep2', text: '好'.repeat(MAX_MESSAGE_CHARS + 5) },
+      }),
+    );
+    await app.request('/v1/chat', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{oops',
+    });
+    const history = (await (await app.request('/v1/conversations/c_keep1')).json()) as {
+      messages: { role: string }[];
+    };
+    expect(history.messages.map((m) => m.role)).toEqual(['customer', 'assistant']);
+    await close();
+  });
+
+  it('answers unknown routes and unknown conversations with JSON errors', async () => {
+    const { app, close } = await makeTestApp();
+    expect(await (await app.request('/v1/nothing')).json()).toMatchObject({ error: { code: 'not_found' } });
+    const res = await app.request('/v1/conversations/c_missing');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { code: 'conversation_not_found' } });
+    await close();
+  });
+});
+
+describe('GET /v1/conversations/:id', () => {
+  it('returns the history without reasoning', async () => {
+    const fake = await startFakeOpenAiServer({
+      reply: () => ({ reasoning: 'SECRET-REASONING', content: '可以装热水。' }),
+    });
+    const { app, close } = await makeTestApp({ llmBaseURL: fake.baseURL });
+    await readEvents(
+      await app.request('/v1/chat', chatRequest({ message: { id: 'h1', text: '保温杯能装热水吗' } })),
+    );
+    const res = await app.request('/v1/conversations/c_h1');
+    const text = await res.text();
+    expect(JSON.parse(text).messages).toMatchObject([
+      { id: 'h1', role: 'customer', text: '保温杯能装热水吗' },
+      { role: 'assistant', text: '可以装热水。' },
+    ]);
+    expect(text).not.toContain('SECRET-REASONING');
+    await close();
+    await fake.close();
+  });
+});
+
+describe('health', () => {
+  it('healthz answers while readyz reports the knowledge base and the model', async () => {
+    const fake = await startFakeOpenAiServer();
+    const { app, close } = await makeTestApp({ llmBaseURL: fake.baseURL });
+    expect(await (await app.request('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await app.request('/readyz');
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({
+      ready: true,
+      model: { configured: true, reachable: true },
+      mode: 'model',
+    });
+    await fake.close();
+    expect(await (await app.request('/readyz')).json()).toMatchObject({
+      ready: true,
+      model: { reachable: false },
+      mode: 'retrieval-only',
+    });
+    await close();
+  });
+
+  it('readyz is 503 while the knowledge base is empty', async () => {
+    const { app, close } = await makeTestApp({
+      overrides: { retriever: { retrieve: async () => [], size: async () => 0 } },
+    });
+    expect((await app.request('/readyz')).status).toBe(503);
+    await close();
+  });
+});
