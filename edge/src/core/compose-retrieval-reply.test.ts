@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { ScoredPassage } from '../ports/retriever.ts';
+import { composeRetrievalReply } from './compose-retrieval-reply.ts';
+import { DEFAULT_SHOP_PROFILE as P } from './shop-profile.ts';
+
+const faq: ScoredPassage = { id: 'faq:F1', docId: 'faq:F1', kind: 'faq', title: '下单后多久发货？', text: '问：…', answer: '16:00前付款当天发出。', score: 0.8 };
+const policy: ScoredPassage = {
+  id: 'policy:returns#1',
+  docId: 'policy:returns',
+  kind: 'policy',
+  title: '退货流程 · 寄回',
+  text: '【退货流程 · 寄回】\n3.1 上门取件：运费从退款中扣除。3.2 自行寄回：不要使用到付。审核通过后请在7天内寄出。',
+  score: 0.5,
+};
+
+describe('composeRetrievalReply', () => {
+  it('replies with the FAQ answer and the closing line', () => {
+    expect(composeRetrievalReply('几点前付款能当天发', [faq], P, 0.2)).toEqual({
+      kind: 'answer',
+      text: `16:00前付款当天发出。\n${P.closingLine}`,
+      sourceIds: ['faq:F1'],
+    });
+  });
+
+  it('quotes the policy sentences that match the question, without numbering, with ticket guidance for returns', () => {
+    const r = composeRetrievalReply('退货可以到付寄回吗', [policy], P, 0.2);
+    expect(r.kind).toBe('answer');
+    expect(r.text).toContain('自行寄回：不要使用到付。');
+    expect(r.text).not.toMatch(/3\.\d/);
+    expect(r.text).toContain(P.ticketGuidance);
+  });
+
+  it('gives the transfer phrase instead of guessing when retrieval is weak', () => {
+    expect(composeRetrievalReply('你们老板是谁', [{ ...faq, score: 0.1 }], P, 0.2)).toEqual({ kind: 'not-covered', text: P.transferPhrase });
+    expect(composeRetrievalReply('你们老板是谁', [], P, 0.2).kind).toBe('not-covered');
+  });
+
+  it('greets small talk', () => {
+    expect(composeRetrievalReply('你好呀', [faq], P, 0.2)).toEqual({ kind: 'small-talk', text: P.greeting });
+  });
+});
