@@ -5,12 +5,23 @@ import { estimateTokens } from './estimate-tokens.ts';
 import { DEFAULT_MODEL_SETTINGS } from './model-settings.ts';
 import { DEFAULT_SHOP_PROFILE } from './shop-profile.ts';
 
-const passage = (id: string, text: string): ScoredPassage => ({ id, docId: id, kind: 'policy', title: id, text, score: 1 });
+const passage = (id: string, text: string): ScoredPassage => ({
+  id,
+  docId: id,
+  kind: 'policy',
+  title: id,
+  text,
+  score: 1,
+});
 
 describe('buildPrompt', () => {
   it('puts the rules and passages in the system message and the question last', () => {
     const messages = buildPrompt(
-      { question: '几点前付款当天发?', passages: [passage('a', '16:00前付款当天发出')], history: [{ customer: '你好', assistant: '您好' }] },
+      {
+        question: '几点前付款当天发?',
+        passages: [passage('a', '16:00前付款当天发出')],
+        history: [{ customer: '你好', assistant: '您好' }],
+      },
       DEFAULT_SHOP_PROFILE,
       DEFAULT_MODEL_SETTINGS,
     );
@@ -41,7 +52,11 @@ describe('buildPrompt', () => {
   });
 
   it('says so when no passage was found', () => {
-    const [system] = buildPrompt({ question: 'x', passages: [], history: [] }, DEFAULT_SHOP_PROFILE, DEFAULT_MODEL_SETTINGS);
+    const [system] = buildPrompt(
+      { question: 'x', passages: [], history: [] },
+      DEFAULT_SHOP_PROFILE,
+      DEFAULT_MODEL_SETTINGS,
+    );
     expect(system!.content).toContain('没有找到相关资料');
   });
 });

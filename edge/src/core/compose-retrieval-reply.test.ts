@@ -3,7 +3,15 @@ import type { ScoredPassage } from '../ports/retriever.ts';
 import { composeRetrievalReply } from './compose-retrieval-reply.ts';
 import { DEFAULT_SHOP_PROFILE as P } from './shop-profile.ts';
 
-const faq: ScoredPassage = { id: 'faq:F1', docId: 'faq:F1', kind: 'faq', title: '下单后多久发货？', text: '问：…', answer: '16:00前付款当天发出。', score: 0.8 };
+const faq: ScoredPassage = {
+  id: 'faq:F1',
+  docId: 'faq:F1',
+  kind: 'faq',
+  title: '下单后多久发货？',
+  text: '问：…',
+  answer: '16:00前付款当天发出。',
+  score: 0.8,
+};
 const policy: ScoredPassage = {
   id: 'policy:returns#1',
   docId: 'policy:returns',
@@ -31,7 +39,10 @@ describe('composeRetrievalReply', () => {
   });
 
   it('gives the transfer phrase instead of guessing when retrieval is weak', () => {
-    expect(composeRetrievalReply('你们老板是谁', [{ ...faq, score: 0.1 }], P, 0.2)).toEqual({ kind: 'not-covered', text: P.transferPhrase });
+    expect(composeRetrievalReply('你们老板是谁', [{ ...faq, score: 0.1 }], P, 0.2)).toEqual({
+      kind: 'not-covered',
+      text: P.transferPhrase,
+    });
     expect(composeRetrievalReply('你们老板是谁', [], P, 0.2).kind).toBe('not-covered');
   });
 

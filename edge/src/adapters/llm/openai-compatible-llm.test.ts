@@ -4,53 +4,96 @@ import { UpstreamStreamError, UpstreamUnavailableError } from '../../core/errors
 import type { LlmChunk } from '../../ports/llm.ts';
 import { createOpenAiCompatibleLlm } from './openai-compatible-llm.ts';
 
-const request = { messages: [{ role: 'user' as const, content: '你好' }], temperature: 0.3, maxTokens: 512, enableThinking: true };
+const request = {
+  messages: [{ role: 'user' as const, content: '你好' }],
+  temperature: 0.3,
+  maxTokens: 512,
+  enableThinking: true,
+};
 let fake: FakeOpenAiServer;
 beforeAll(async () => {
-  fake = await startFakeOpenAiServer({ apiKey: 'sk-test', reply: () => ({ reasoning: '想一想', content: '您好！' }) });
+  fake = await startFakeOpenAiServer({
+    apiKey: 'sk-test',
+    reply: () => ({ reasoning: '想一想', content: '您好！' }),
+  });
 });
 afterAll(() => fake.close());
 
-async function collect(llm = createOpenAiCompatibleLlm({ baseURL: fake.baseURL, apiKey: 'sk-test', model: 'qwen3-0.6b' }), req = request) {
+async function collect(
+  llm = createOpenAiCompatibleLlm({ baseURL: fake.baseURL, apiKey: 'sk-test', model: 'qwen3-0.6b' }),
+  req = request,
+) {
   const out: LlmChunk[] = [];
   for await (const c of llm.stream(req, new AbortController().signal)) out.push(c);
   return out;
 }
 
 describe('createOpenAiCompatibleLlm', () => {
-  it.each(['reasoning', 'reasoning_content', 'both'] as const)('separates reasoning (%s key) from content', async (key) => {
-    fake.set({ reasoningKey: key, fault: undefined });
-    const chunks = await collect();
-    const text = (t: string) => chunks.flatMap((c) => (c.type === t && 'text' in c ? [c.text] : [])).join('');
-    expect(text('reasoning')).toBe('\n想一想\n');
-    expect(text('content')).toBe('\n\n您好！');
-    expect(chunks).toContainEqual({ type: 'finish', reason: 'stop' });
-    const usage = chunks.find((c) => c.type === 'usage');
-    expect(usage?.type === 'usage' && usage.usage.reasoningTokens).toBeGreaterThan(0);
-  });
+  it.each(['reasoning', 'reasoning_content', 'both'] as const)(
+    'separates reasoning (%s key) from content',
+    async (key) => {
+      fake.set({ reasoningKey: key, fault: undefined });
+      const chunks = await collect();
+      const text = (t: string) =>
+        chunks.flatMap((c) => (c.type === t && 'text' in c ? [c.text] : [])).join('');
+      expect(text('reasoning')).toBe('\n想一想\n');
+      expect(text('content')).toBe('\n\n您好！');
+      expect(chunks).toContainEqual({ type: 'finish', reason: 'stop' });
+      const usage = chunks.find((c) => c.type === 'usage');
+      expect(usage?.type === 'usage' && usage.usage.reasoningTokens).toBeGreaterThan(0);
+    },
+  );
 
   it('reports length when max_tokens cuts the answer', async () => {
     fake.set({ reasoningKey: 'reasoning', fault: undefined });
-    expect(await collect(undefined, { ...request, maxTokens: 4 })).toContainEqual({ type: 'finish', reason: 'length' });
+    expect(await collect(undefined, { ...request, maxTokens: 4 })).toContainEqual({
+      type: 'finish',
+      reason: 'length',
+    });
   });
 
   it('sends no chat_template_kwargs when told the server rejects them', async () => {
     fake.requests.length = 0;
-    await collect(createOpenAiCompatibleLlm({ baseURL: fake.baseURL, apiKey: 'sk-test', model: 'qwen3-0.6b', sendTemplateKwargs: false }));
+    await collect(
+      createOpenAiCompatibleLlm({
+        baseURL: fake.baseURL,
+        apiKey: 'sk-test',
+        model: 'qwen3-0.6b',
+        sendTemplateKwargs: false,
+      }),
+    );
     expect(fake.requests[0]!.body).not.toHaveProperty('chat_template_kwargs');
   });
 
   it('maps a refusal before the stream to UpstreamUnavailableError and a broken stream to UpstreamStreamError', async () => {
-    await expect(collect(createOpenAiCompatibleLlm({ baseURL: fake.baseURL, apiKey: 'wrong', model: 'qwen3-0.6b' }))).rejects.toBeInstanceOf(UpstreamUnavailableError);
-    await expect(collect(createOpenAiCompatibleLlm({ baseURL: fake.baseURL, apiKey: 'sk-test', model: 'other' }))).rejects.toBeInstanceOf(UpstreamUnavailableError);
+    await expect(
+      collect(createOpenAiCompatibleLlm({ baseURL: fake.baseURL, apiKey: 'wrong', model: 'qwen3-0.6b' })),
+    ).rejects.toBeInstanceOf(UpstreamUnavailableError);
+    await expect(
+      collect(createOpenAiCompatibleLlm({ baseURL: fake.baseURL, apiKey: 'sk-test', model: 'other' })),
+    ).rejects.toBeInstanceOf(UpstreamUnavailableError);
     fake.set({ fault: 'error-after:3' });
     await expect(collect()).rejects.toBeInstanceOf(UpstreamStreamError);
     fake.set({ fault: undefined });
   });
 
   it('is ready only when the server lists the configured model', async () => {
-    expect(await createOpenAiCompatibleLlm({ baseURL: fake.baseURL, apiKey: 'sk-test', model: 'qwen3-0.6b' }).ready()).toBe(true);
-    expect(await createOpenAiCompatibleLlm({ baseURL: fake.baseURL, apiKey: 'sk-test', model: 'qwen3-8b' }).ready()).toBe(false);
-    expect(await createOpenAiCompatibleLlm({ baseURL: 'http://127.0.0.1:9/v1', model: 'qwen3-0.6b' }).ready()).toBe(false);
+    expect(
+      await createOpenAiCompatibleLlm({
+        baseURL: fake.baseURL,
+        apiKey: 'sk-test',
+        model: 'qwen3-0.6b',
+      }).ready(),
+    ).toBe(true);
+    expect(
+      await createOpenAiCompatibleLlm({
+        baseURL: fake.baseURL,
+        apiKey: 'sk-test',
+        model: 'qwen3-8b',
+      }).ready(),
+    ).toBe(false);
+    expect(
+      await createOpenAiCompatibleLlm({ baseURL: 'http://127.0.0.1:9/v1', model: 'qwen3-0.6b' }).ready(),
+    ).toBe(false);
   });
 });
