@@ -21,8 +21,8 @@ export interface ShopProfile {
 }
 
 export const DEFAULT_SHOP_PROFILE: ShopProfile = {
-  shopName: '栗子小铺',
-  greeting: '您好，我是栗子小铺的智能客服小二，有什么可以帮您？',
+  shopName: '本店',
+  greeting: '您好，我是智能客服小二，有什么可以帮您？',
   transferPhrase: '这个问题我需要帮您转接专人',
   closingLine: '需要我帮您查订单或生成工单吗?',
   bannedPhrases: ['根据您的描述', '根据您提供的信息', '根据资料', '根据知识库'],
