@@ -6,7 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 /** name -> [package filter, script of that package]. */
-const BENCHES: Record<string, [string, string]> = {};
+const BENCHES: Record<string, [string, string]> = {
+  load: ['@xiaoer/gpu-backend', 'bench:load'],
+  'edge-overhead': ['@xiaoer/gpu-backend', 'bench:edge-overhead'],
+};
 
 const [name, ...args] = process.argv.slice(2).filter((a) => a !== '--');
 const bench = name ? BENCHES[name] : undefined;

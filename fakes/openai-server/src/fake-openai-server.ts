@@ -34,6 +34,8 @@ export interface FakeOptions {
    * socket is destroyed after N tokens with no [DONE], `hang` never answers, `unhealthy` /health returns 503.
    */
   fault?: 'http-500' | 'hang' | 'unhealthy' | `error-after:${number}` | `cut-after:${number}`;
+  /** Delay before answering `GET /v1/models`, ms (a replica that is slow to answer its readiness check). */
+  modelsDelayMs?: number;
 }
 
 export interface ChatBody {
@@ -158,6 +160,8 @@ export async function startFakeOpenAiServer(
       return json(res, 401, { error: 'Unauthorized' });
     }
     if (path === '/v1/models' && req.method === 'GET') {
+      await sleep(opts.modelsDelayMs ?? 0);
+      if (res.destroyed) return;
       const created = Math.floor(Date.now() / 1000);
       return json(res, 200, {
         object: 'list',

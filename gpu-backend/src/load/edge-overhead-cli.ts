@@ -1,0 +1,205 @@
+#!/usr/bin/env node
+/**
+ * `pnpm bench edge-overhead [--concurrency 100,1000] [--duration 20s] [--first-token-ms 200] [--token-ms 20]
+ * [--cpu-prof DIR] [--json]`: starts the fake model server (TEST DOUBLE, fixed first-token delay) and the edge
+ * (Node runtime, fresh data dir), measures each level directly against the fake and through the edge, and reports the
+ * edge's overhead on TTFT (edge minus direct) and its peak memory. Loopback only; every child is stopped at the end.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseDuration } from '../cli/parse-duration.ts';
+import { checkBackend } from '../health/index.ts';
+import { BENCH_SYSTEM_PROMPT } from './bench-system-prompt.ts';
+import { createEdgeChatTarget } from './edge-chat-target.ts';
+import { parseConcurrency } from './load-cli.ts';
+import { createOpenAiChatTarget } from './openai-chat-target.ts';
+import { createProgressBar } from './progress-bar.ts';
+import { type ProcessMemory, readProcessMemory } from './read-process-memory.ts';
+import { readQuestions } from './read-questions.ts';
+import { runLoadLevel } from './run-load-level.ts';
+import type { LevelSummary } from './summarize-level.ts';
+
+const root = resolve(import.meta.dirname, '../../..');
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
+  options: {
+    concurrency: { type: 'string', default: '100,1000' },
+    duration: { type: 'string', default: '20s' },
+    'first-token-ms': { type: 'string', default: '200' },
+    'token-ms': { type: 'string', default: '20' },
+    'fake-port': { type: 'string', default: '9410' },
+    'edge-port': { type: 'string', default: '9411' },
+    questions: { type: 'string', default: resolve(root, '../shared/eval/dev.jsonl') },
+    'cpu-prof': { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const levels = parseConcurrency(values.concurrency);
+const durationMs = parseDuration(values.duration, '--duration');
+const questions = await readQuestions(values.questions);
+const fakeUrl = `http://127.0.0.1:${values['fake-port']}`;
+const edgeUrl = `http://127.0.0.1:${values['edge-port']}`;
+const children: ChildProcess[] = [];
+const dataDir = mkdtempSync(join(tmpdir(), 'xiaoer-bench-edge-'));
+
+function start(args: string[], env: Record<string, string> = {}): ChildProcess {
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    if (!values.json) process.stderr.write(`[${args[0]?.split('/').at(-1)}] ${d}`);
+  });
+  children.push(child);
+  return child;
+}
+
+async function stopAll() {
+  await Promise.all(
+    children.map(
+      (c) =>
+        new Promise<void>((r) => {
+          if (c.exitCode !== null) return r();
+          c.once('exit', () => r());
+          c.kill('SIGTERM');
+          setTimeout(() => c.kill('SIGKILL'), 5000).unref();
+        }),
+    ),
+  );
+  rmSync(dataDir, { recursive: true, force: true });
+}
+for (const sig of ['SIGINT', 'SIGTERM'] as const)
+  process.on(sig, () => stopAll().then(() => process.exit(130)));
+
+async function waitFor(what: string, ready: () => Promise<boolean>) {
+  const until = Date.now() + 30_000;
+  while (Date.now() < until) {
+    if (await ready().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${what} did not become ready within 30 s`);
+}
+
+interface OverheadLevel {
+  concurrency: number;
+  direct: LevelSummary;
+  edge: LevelSummary;
+  overheadMs: { ttftP50: number; ttftP95: number; ttftP99: number } | null;
+  edgeMemory: ProcessMemory | null;
+}
+
+try {
+  start([
+    'fakes/openai-server/src/cli.ts',
+    '--port',
+    values['fake-port'],
+    '--first-token-ms',
+    values['first-token-ms'],
+    '--token-ms',
+    values['token-ms'],
+  ]);
+  await waitFor(
+    'the fake model server',
+    async () => (await checkBackend({ baseUrl: fakeUrl, model: 'qwen3-0.6b', timeoutMs: 1000 })).ready,
+  );
+  const edge = start(
+    [
+      ...(values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', resolve(values['cpu-prof'])] : []),
+      'gpu-backend/src/load/run-edge-for-bench.ts',
+    ],
+    {
+      EDGE_ENTRY: resolve(root, 'edge/src/runtime/node.ts'),
+      PORT: values['edge-port'],
+      HOST: '127.0.0.1',
+      LLM_BASE_URL: `${fakeUrl}/v1`,
+      LLM_MODEL: 'qwen3-0.6b',
+      DATA_DIR: dataDir,
+      KB_DIR: resolve(root, 'examples/lizi-shop'),
+    },
+  );
+  await waitFor('the edge', async () => (await fetch(`${edgeUrl}/readyz`)).ok);
+  const idle = await readProcessMemory(edge.pid!);
+
+  const direct = createOpenAiChatTarget({
+    baseUrl: fakeUrl,
+    model: 'qwen3-0.6b',
+    maxTokens: 512,
+    thinking: true,
+    timeoutMs: 120_000,
+    systemPrompt: BENCH_SYSTEM_PROMPT,
+  });
+  const viaEdge = createEdgeChatTarget({
+    url: `${edgeUrl}/v1/chat`,
+    timeoutMs: 120_000,
+    runId: `overhead_${Date.now().toString(36)}`,
+  });
+  const bar = createProgressBar();
+  const results: OverheadLevel[] = [];
+  for (const concurrency of levels) {
+    const d = await runLoadLevel({
+      target: direct,
+      questions,
+      concurrency,
+      durationMs,
+      onProgress: bar.update,
+    });
+    bar.done();
+    const e = await runLoadLevel({
+      target: viaEdge,
+      questions,
+      concurrency,
+      durationMs,
+      onProgress: bar.update,
+    });
+    bar.done();
+    const r1 = (x: number) => Math.round(x * 10) / 10;
+    results.push({
+      concurrency,
+      direct: d,
+      edge: e,
+      overheadMs:
+        d.ttftMs && e.ttftMs
+          ? {
+              ttftP50: r1(e.ttftMs.p50 - d.ttftMs.p50),
+              ttftP95: r1(e.ttftMs.p95 - d.ttftMs.p95),
+              ttftP99: r1(e.ttftMs.p99 - d.ttftMs.p99),
+            }
+          : null,
+      edgeMemory: await readProcessMemory(edge.pid!),
+    });
+  }
+  const command = `pnpm bench edge-overhead ${process.argv.slice(2).join(' ')}`.trim();
+  if (values.json) {
+    console.log(JSON.stringify({ command, durationMs, idleEdgeMemory: idle, levels: results }, null, 2));
+  } else {
+    const ms = (p: { p50: number; p95: number } | null) => (p ? `${p.p50} / ${p.p95}` : '-');
+    console.log(
+      [
+        `Command: ${command}`,
+        `Fake model server: first token after ${values['first-token-ms']} ms, ${values['token-ms']} ms per token; ${durationMs / 1000} s per run; edge idle RSS ${idle?.rssMiB} MiB`,
+        '',
+        '| concurrent chats | direct TTFT p50 / p95 ms | edge TTFT p50 / p95 ms | overhead p50 / p95 / p99 ms | direct requests (errors) | edge requests (errors) | edge peak RSS MiB |',
+        '|---|---|---|---|---|---|---|',
+        ...results.map(
+          (r) =>
+            `| ${r.concurrency} | ${ms(r.direct.ttftMs)} | ${ms(r.edge.ttftMs)} | ${
+              r.overheadMs
+                ? `${r.overheadMs.ttftP50} / ${r.overheadMs.ttftP95} / ${r.overheadMs.ttftP99}`
+                : '-'
+            } | ${r.direct.requests} (${r.direct.errors}) | ${r.edge.requests} (${r.edge.errors}) | ${r.edgeMemory?.peakRssMiB ?? '?'} |`,
+        ),
+        ...results.flatMap((r) =>
+          [...r.direct.topErrors, ...r.edge.topErrors].map(
+            (e) => `- c=${r.concurrency}: ${e.count} x ${e.error}`,
+          ),
+        ),
+      ].join('\n'),
+    );
+  }
+} finally {
+  await stopAll();
+}
