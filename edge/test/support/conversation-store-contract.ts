@@ -32,11 +32,25 @@ export function runConversationStoreContract(name: string, create: () => Promise
       const store = await create();
       const id = cid();
       await store.ensure(id, '2026-11-24T10:00:00.000Z');
-      const m = { id: 'm1', text: '你好', context: { sku: 'CUP-350-BL' }, createdAt: '2026-11-24T10:00:00.000Z' };
+      const m = {
+        id: 'm1',
+        text: '你好',
+        context: { sku: 'CUP-350-BL' },
+        createdAt: '2026-11-24T10:00:00.000Z',
+      };
       const first = await store.addCustomerMessage(id, m);
       const again = await store.addCustomerMessage(id, { ...m, text: '改过的文字' });
       expect(first.created).toBe(true);
-      expect(again).toEqual({ created: false, turn: { messageId: 'm1', text: '你好', context: { sku: 'CUP-350-BL' }, createdAt: m.createdAt, reply: null } });
+      expect(again).toEqual({
+        created: false,
+        turn: {
+          messageId: 'm1',
+          text: '你好',
+          context: { sku: 'CUP-350-BL' },
+          createdAt: m.createdAt,
+          reply: null,
+        },
+      });
       expect(await store.turns(id)).toHaveLength(1);
     });
 
@@ -45,7 +59,11 @@ export function runConversationStoreContract(name: string, create: () => Promise
       const id = cid();
       await store.ensure(id, '2026-11-24T10:00:00.000Z');
       for (const k of [1, 2, 3]) {
-        await store.addCustomerMessage(id, { id: `m${k}`, text: `问${k}`, createdAt: `2026-11-24T10:0${k}:00.000Z` });
+        await store.addCustomerMessage(id, {
+          id: `m${k}`,
+          text: `问${k}`,
+          createdAt: `2026-11-24T10:0${k}:00.000Z`,
+        });
         await store.saveReply(id, `m${k}`, reply(`r${k}`, `答${k}`));
       }
       const all = await store.turns(id);
@@ -64,7 +82,11 @@ export function runConversationStoreContract(name: string, create: () => Promise
       await store.ensure(a, '2026-11-24T10:00:00.000Z');
       await store.ensure(b, '2026-11-24T10:00:00.000Z');
       await store.addCustomerMessage(a, { id: 'same', text: 'A', createdAt: '2026-11-24T10:00:00.000Z' });
-      const inB = await store.addCustomerMessage(b, { id: 'same', text: 'B', createdAt: '2026-11-24T10:00:00.000Z' });
+      const inB = await store.addCustomerMessage(b, {
+        id: 'same',
+        text: 'B',
+        createdAt: '2026-11-24T10:00:00.000Z',
+      });
       expect(inB.created).toBe(true);
       expect((await store.turns(a)).map((t) => t.text)).toEqual(['A']);
     });

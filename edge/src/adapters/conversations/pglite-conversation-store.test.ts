@@ -14,7 +14,11 @@ it('persists conversations in its data folder across restarts', async () => {
   try {
     const first = await createPgliteConversationStore(dir);
     await first.store.ensure('c_persist', '2026-11-24T10:00:00.000Z');
-    await first.store.addCustomerMessage('c_persist', { id: 'm1', text: '还在吗', createdAt: '2026-11-24T10:00:00.000Z' });
+    await first.store.addCustomerMessage('c_persist', {
+      id: 'm1',
+      text: '还在吗',
+      createdAt: '2026-11-24T10:00:00.000Z',
+    });
     await first.close();
     const second = await createPgliteConversationStore(dir);
     expect((await second.store.turns('c_persist')).map((t) => t.text)).toEqual(['还在吗']);
