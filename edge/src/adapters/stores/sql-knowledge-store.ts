@@ -55,9 +55,10 @@ export async function createSqlKnowledgeStore(db: SqlDb): Promise<KnowledgeStore
     async apply(change: KnowledgeChange) {
       await db.transaction(async (tx) => {
         for (let i = 0; i < change.delete.length; i += BATCH) {
-          await tx.query('delete from kb_chunks where id in (select jsonb_array_elements_text($1::jsonb))', [
-            JSON.stringify(change.delete.slice(i, i + BATCH)),
-          ]);
+          await tx.query(
+            'delete from kb_chunks where id in (select jsonb_array_elements_text($1::text::jsonb))',
+            [JSON.stringify(change.delete.slice(i, i + BATCH))],
+          );
         }
         for (let i = 0; i < change.upsert.length; i += BATCH) {
           const rows = change.upsert
@@ -75,7 +76,7 @@ export async function createSqlKnowledgeStore(db: SqlDb): Promise<KnowledgeStore
           await tx.query(
             `insert into kb_chunks (id, doc_id, kind, title, text, data, hash, embedded_with)
              select id, doc_id, kind, title, text, data, hash, embedded_with
-             from jsonb_to_recordset($1::jsonb) as x(id text, doc_id text, kind text, title text, text text,
+             from jsonb_to_recordset($1::text::jsonb) as x(id text, doc_id text, kind text, title text, text text,
                data jsonb, hash text, embedded_with text)
              on conflict (id) do update set doc_id = excluded.doc_id, kind = excluded.kind, title = excluded.title,
                text = excluded.text, data = excluded.data, hash = excluded.hash, embedded_with = excluded.embedded_with`,
@@ -105,7 +106,7 @@ export async function createSqlKnowledgeStore(db: SqlDb): Promise<KnowledgeStore
           .map((v) => ({ id: v.id, embedding: JSON.stringify(v.values) }));
         await db.query(
           `insert into kb_vectors (id, embedding)
-           select id, embedding::vector from jsonb_to_recordset($1::jsonb) as x(id text, embedding text)
+           select id, embedding::vector from jsonb_to_recordset($1::text::jsonb) as x(id text, embedding text)
            on conflict (id) do update set embedding = excluded.embedding`,
           [JSON.stringify(rows)],
         );
@@ -113,15 +114,16 @@ export async function createSqlKnowledgeStore(db: SqlDb): Promise<KnowledgeStore
     },
     async delete(ids) {
       for (let i = 0; i < ids.length; i += BATCH) {
-        await db.query('delete from kb_vectors where id in (select jsonb_array_elements_text($1::jsonb))', [
-          JSON.stringify(ids.slice(i, i + BATCH)),
-        ]);
+        await db.query(
+          'delete from kb_vectors where id in (select jsonb_array_elements_text($1::text::jsonb))',
+          [JSON.stringify(ids.slice(i, i + BATCH))],
+        );
       }
     },
     async query(values, k) {
       const rows = await db.query<{ id: string; score: number }>(
-        `select id, 1 - (embedding <=> $1::vector) as score from kb_vectors
-         order by embedding <=> $1::vector limit $2`,
+        `select id, 1 - (embedding <=> $1::text::vector) as score from kb_vectors
+         order by embedding <=> $1::text::vector limit $2`,
         [JSON.stringify(values), k],
       );
       return rows.map((r) => ({ id: r.id, score: Number(r.score) }));
