@@ -1,4 +1,5 @@
 import type { Passage } from '../ports/retriever.ts';
+import { type ChunkLimits, chunkSection, DEFAULT_CHUNK_LIMITS } from './chunk-section.ts';
 import { parseCsv } from './parse-csv.ts';
 
 /** A knowledge source file as text, with its path relative to the knowledge-base folder. */
@@ -17,40 +18,13 @@ export class KnowledgeSourceError extends Error {
   }
 }
 
-const MAX_CHUNK_CHARS = 360;
-
 function baseName(path: string): string {
   const name = path.split('/').pop() ?? path;
   return name.replace(/\.(md|txt|csv|json)$/i, '');
 }
 
-/** Splits a section body into chunks of at most MAX_CHUNK_CHARS at sentence ends, never inside a table row. */
-function chunkBody(body: string): string[] {
-  const units: string[] = [];
-  for (const block of body.split(/\n{2,}/)) {
-    const trimmed = block.trim();
-    if (!trimmed) continue;
-    if (trimmed.startsWith('|')) {
-      units.push(trimmed);
-      continue;
-    }
-    units.push(...(trimmed.match(/[^。！？；!?;]+[。！？；!?;]*/g) ?? [trimmed]));
-  }
-  const chunks: string[] = [];
-  let current = '';
-  for (const u of units) {
-    if (current && current.length + u.length > MAX_CHUNK_CHARS) {
-      chunks.push(current);
-      current = '';
-    }
-    current += (current && /[。！？；!?;]$/.test(current) ? '' : current ? '\n' : '') + u;
-  }
-  if (current) chunks.push(current);
-  return chunks;
-}
-
 /** A Markdown / text policy document: one passage per `##` section (split further when long), headings carried. */
-function parseDocument(file: SourceFile): Passage[] {
+function parseDocument(file: SourceFile, limits: ChunkLimits): Passage[] {
   const name = baseName(file.path);
   const lines = file.text.replace(/\r\n?/g, '\n').split('\n');
   const titleLine = lines.find((l) => l.startsWith('# '));
@@ -65,7 +39,7 @@ function parseDocument(file: SourceFile): Passage[] {
   const out: Passage[] = [];
   let n = 0;
   for (const s of sections) {
-    for (const chunk of chunkBody(s.body.join('\n'))) {
+    for (const chunk of chunkSection(s.body.join('\n'), limits)) {
       const title = s.heading ? `${docTitle} · ${s.heading}` : docTitle;
       out.push({
         id: `policy:${name}#${n++}`,
@@ -96,6 +70,7 @@ function parseFaq(file: SourceFile): Passage[] {
       title: r.question!,
       text: `问：${r.question}\n${similar.length ? `相似问法：${similar.join('；')}\n` : ''}答：${r.answer}`,
       answer: r.answer!,
+      questions: [r.question!, ...similar],
     };
   });
 }
@@ -125,6 +100,8 @@ function parseProducts(file: SourceFile): Passage[] {
       .map((h) => `${PRODUCT_LABELS[h] ?? h}：${r[h]}`)
       .join('\n')
       .replace(/^/, `SKU：${r.sku}\n`),
+    sku: r.sku!,
+    attributes: Object.fromEntries(header.filter((h) => h !== 'sku' && r[h]).map((h) => [h, r[h]!])),
   }));
 }
 
@@ -132,14 +109,17 @@ function parseProducts(file: SourceFile): Passage[] {
  * Turns the files of a knowledge-base folder into passages: `policies/*.md|txt` documents, `faq.csv`, `products.csv`.
  * Other files (orders, shop.json) are not knowledge and are skipped. Throws KnowledgeSourceError naming the file.
  */
-export function parseKnowledgeSources(files: SourceFile[]): Passage[] {
+export function parseKnowledgeSources(
+  files: SourceFile[],
+  limits: ChunkLimits = DEFAULT_CHUNK_LIMITS,
+): Passage[] {
   const out: Passage[] = [];
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const name = file.path.split('/').pop()!.toLowerCase();
     try {
       if (name === 'faq.csv') out.push(...parseFaq(file));
       else if (name === 'products.csv') out.push(...parseProducts(file));
-      else if (/\.(md|txt)$/.test(name) && name !== 'readme.md') out.push(...parseDocument(file));
+      else if (/\.(md|txt)$/.test(name) && name !== 'readme.md') out.push(...parseDocument(file, limits));
     } catch (err) {
       if (err instanceof KnowledgeSourceError) throw err;
       throw new KnowledgeSourceError(file.path, (err as Error).message);

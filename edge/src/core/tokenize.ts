@@ -1,3 +1,5 @@
+import { normalizeText } from './normalize-text.ts';
+
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const WORDLIKE = /[\p{L}\p{N}]/u;
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
@@ -32,6 +34,19 @@ const STOP = new Set([
   '这',
   '那',
   '个',
+  '还能',
+  '能不能',
+  '是不是',
+  '怎么办',
+  '可不可以',
+  '有没有',
+  '多少',
+  '一般',
+  '现在',
+  '已经',
+  '你们',
+  '我们',
+  '的话',
 ]);
 
 /**
@@ -42,18 +57,24 @@ const STOP = new Set([
  */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  const normalized = text.normalize('NFKC').toLowerCase();
+  const normalized = normalizeText(text);
   for (const { segment, isWordLike } of segmenter.segment(normalized)) {
     if (!isWordLike || !WORDLIKE.test(segment)) continue;
     if (CJK.test(segment)) {
       if (segment.length >= 2 && !STOP.has(segment)) out.push(segment);
     } else {
       out.push(segment);
+      // 750ml also matches 750, and ipx5 matches ipx: split where digits meet letters.
+      const parts = segment.match(/\d+(?:\.\d+)?|[a-z]+/g);
+      if (parts && parts.length > 1) out.push(...parts);
     }
   }
   let run = '';
   const flush = () => {
-    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+    for (let i = 0; i + 1 < run.length; i++) {
+      const bigram = run.slice(i, i + 2);
+      if (!STOP.has(bigram)) out.push(bigram);
+    }
     if (run.length === 1 && !STOP.has(run)) out.push(run);
     run = '';
   };

@@ -14,6 +14,12 @@ export interface Passage {
   text: string;
   /** For FAQ passages: the answer alone, usable as a reply without a model. */
   answer?: string;
+  /** For FAQ passages: the question and each similar phrasing; each is matched on its own. */
+  questions?: string[];
+  /** For product passages: the SKU. */
+  sku?: string;
+  /** For product passages: the row's columns (name, category, color, size, ...), kept structured. */
+  attributes?: Record<string, string>;
 }
 
 export interface ScoredPassage extends Passage {

@@ -5,6 +5,8 @@ export interface EdgeConfig {
   llm?: { baseURL: string; apiKey?: string; model: string; timeoutMs: number; sendTemplateKwargs: boolean };
   settings: ModelSettings;
   minRetrievalScore: number;
+  /** Normalised score from which the best FAQ's answer is sent without a model call; above 1 turns this off. */
+  directAnswerScore: number;
   allowedOrigins: string[] | '*';
 }
 
@@ -34,6 +36,7 @@ export function readConfig(env: Record<string, unknown>): EdgeConfig {
       topK: num(env, 'RETRIEVAL_TOP_K', DEFAULT_MODEL_SETTINGS.topK, 1, 10),
     },
     minRetrievalScore: num(env, 'RETRIEVAL_MIN_SCORE', 0.2, 0, 1),
+    directAnswerScore: num(env, 'DIRECT_ANSWER_MIN_SCORE', 0.9, 0, 2),
     allowedOrigins: str('ALLOWED_ORIGINS')
       ? str('ALLOWED_ORIGINS')!
           .split(',')
