@@ -3,11 +3,12 @@ import type { CancelSignal } from '../ports/cancel-signal.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Llm, LlmUsage } from '../ports/llm.ts';
 import type { Retriever, ScoredPassage } from '../ports/retriever.ts';
-import { analyzeTurn, type TurnAnalysis } from './analyze-turn.ts';
+import { analyzeTurn } from './analyze-turn.ts';
 import { buildPrompt } from './build-prompt.ts';
 import { composeRetrievalReply } from './compose-retrieval-reply.ts';
-import type { HandoffWords } from './detect-explicit-handoff.ts';
+import type { TransferWords } from './decide-transfer.ts';
 import type { ModelSettings } from './model-settings.ts';
+import type { ProductCatalog } from './resolve-product.ts';
 import type { ShopProfile } from './shop-profile.ts';
 
 export interface TurnDeps {
@@ -17,7 +18,8 @@ export interface TurnDeps {
   profile: ShopProfile;
   settings: ModelSettings;
   clock: Clock;
-  handoffWords?: HandoffWords;
+  transferWords?: TransferWords;
+  catalog?: ProductCatalog;
   /** Normalised retrieval score below which the knowledge base is taken not to cover the question. */
   minRetrievalScore: number;
   /** Reports a model failure that was absorbed by falling back (for logs). */
@@ -29,6 +31,16 @@ export interface TurnInput {
   /** Earlier turns of the conversation, oldest first. */
   history: { customer: string; assistant?: string }[];
   context?: { pageUrl?: string; sku?: string };
+}
+
+/** The decisions of a turn as stored with it (StoredReply.analysis). */
+export interface TurnDecisions {
+  route: 'answer' | 'transfer';
+  transferReason: string | null;
+  transferMatched: string | null;
+  intent: string;
+  sku: string | null;
+  productChoices: string[];
 }
 
 /** Everything known about a finished turn, for storage and metrics. */
@@ -43,7 +55,7 @@ export interface TurnOutcome {
   timings: { retrievalMs: number; firstTokenMs?: number; totalMs: number };
   retrieved: { id: string; score: number }[];
   /** The deterministic decisions taken for this turn (route, intent, SKU). */
-  analysis?: Omit<TurnAnalysis, 'passages'>;
+  analysis?: TurnDecisions;
 }
 
 /**
@@ -82,8 +94,15 @@ export async function* answerTurn(
     },
     deps,
   );
-  const { passages, ...decisions } = analysis;
-  outcome.analysis = decisions;
+  const { passages } = analysis;
+  outcome.analysis = {
+    route: analysis.route,
+    transferReason: analysis.transferReason,
+    transferMatched: analysis.transferMatched,
+    intent: analysis.intent,
+    sku: analysis.sku,
+    productChoices: analysis.productChoices.map((p) => p.sku),
+  };
   outcome.timings.retrievalMs = clock.now() - started;
   outcome.retrieved = passages.map((p) => ({ id: p.id, score: p.score }));
 

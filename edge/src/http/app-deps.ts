@@ -1,5 +1,6 @@
-import type { HandoffWords } from '../core/detect-explicit-handoff.ts';
+import type { TransferWords } from '../core/decide-transfer.ts';
 import type { ModelSettings } from '../core/model-settings.ts';
+import type { ProductCatalog } from '../core/resolve-product.ts';
 import type { ShopProfile } from '../core/shop-profile.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ConversationStore } from '../ports/conversation-store.ts';
@@ -15,7 +16,10 @@ export interface AppDeps {
   clock: Clock;
   profile: ShopProfile;
   settings: ModelSettings;
-  handoffWords?: HandoffWords;
+  /** The shop's transfer word lists; the defaults when absent. */
+  transferWords?: TransferWords;
+  /** The shop's product table, for product resolution. */
+  catalog?: ProductCatalog;
   /** Normalised retrieval score under which the knowledge base does not cover a question. */
   minRetrievalScore: number;
   /** Origins allowed to call the API from a browser; `*` for any. */

@@ -12,6 +12,8 @@ import { createPgliteConversationStore } from '../adapters/conversations/pglite-
 import { readKnowledgeDir } from '../adapters/kb/read-knowledge-dir.ts';
 import { createOpenAiCompatibleLlm } from '../adapters/llm/openai-compatible-llm.ts';
 import { createLexicalRetriever } from '../core/create-lexical-retriever.ts';
+import { mergeTransferWords } from '../core/decide-transfer.ts';
+import { loadProductCatalog } from '../core/load-product-catalog.ts';
 import { parseKnowledgeSources } from '../core/parse-knowledge-sources.ts';
 import { mergeShopProfile } from '../core/shop-profile.ts';
 import { createApp } from '../http/create-app.ts';
@@ -27,13 +29,16 @@ mkdirSync(dataDir, { recursive: true });
 const files = await readKnowledgeDir(kbDir);
 const shopJson = files.find((f) => f.path === 'shop.json');
 const passages = parseKnowledgeSources(files);
+const shop = shopJson ? JSON.parse(shopJson.text) : undefined;
 const { store } = await createPgliteConversationStore(resolve(dataDir, 'conversations'));
 const api = createApp({
   retriever: createLexicalRetriever(passages),
   ...(config.llm ? { llm: createOpenAiCompatibleLlm(config.llm) } : {}),
   conversations: store,
   clock: Date,
-  profile: mergeShopProfile(shopJson ? JSON.parse(shopJson.text) : undefined),
+  profile: mergeShopProfile(shop),
+  transferWords: mergeTransferWords(shop?.transferWords),
+  catalog: loadProductCatalog(files),
   settings: config.settings,
   minRetrievalScore: config.minRetrievalScore,
   allowedOrigins: config.allowedOrigins,
