@@ -149,18 +149,18 @@ function readReference(raw: string, catalog: ProductCatalog): Reference {
   for (const [from, to] of Object.entries(catalog.vocabulary.synonyms)) text = text.split(from).join(to);
 
   // Categories: specific names first (吸管杯), generic words (杯子) only when no specific name is given.
-  let categories: Set<string> | null = null;
+  const named = new Set<string>();
   for (const [category, aliases] of Object.entries(catalog.vocabulary.categoryAliases)) {
-    if ([category, ...aliases].some((a) => text.includes(a.toLowerCase())))
-      (categories ??= new Set()).add(category);
+    if ([category, ...aliases].some((a) => text.includes(a.toLowerCase()))) named.add(category);
   }
-  if (!categories) {
+  if (!named.size) {
     const all = new Set(catalog.rows.map((r) => r.category));
     for (const [word, fits] of GENERIC) {
       if (!word.test(text)) continue;
-      for (const c of all) if (fits(c)) (categories ??= new Set()).add(c);
+      for (const c of all) if (fits(c)) named.add(c);
     }
   }
+  const categories = named.size ? named : null;
 
   // Model names by longest match at each word: "pro 2" is Buds Pro 2, a lone "pro" is every model ending in Pro.
   const models: IndexedRow[][] = [];
