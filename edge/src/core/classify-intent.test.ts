@@ -16,6 +16,8 @@ describe('classifyIntent', () => {
     ['积分怎么换东西', 'account'],
     ['充电宝能带上高铁吗', 'product'],
     ['今天天气怎么样', 'other'],
+    ['订单还没发货，想换个收货地址', 'order_change'],
+    ['包裹显示签收了但我没收到', 'shipping'],
   ])('%s -> %s', (text, intent) => {
     expect(classifyIntent(text, [])).toBe(intent);
   });

@@ -16,6 +16,7 @@ describe('decideTransfer: explicit requests', () => {
     '我要投诉你们的快递员，态度太差了',
     '叫你们负责人出来',
     '能不能转人工',
+    '麻烦转一下人工，发票开错了',
     'I want to talk to a human',
   ])('transfers on %s', (text) => {
     expect(decideTransfer(text, [])).toMatchObject({ route: 'transfer', reason: 'explicit' });
@@ -28,6 +29,7 @@ describe('decideTransfer: explicit requests', () => {
     '不需要人工客服，谢谢',
     '你是真人吗',
     '你们有线下门店吗',
+    '人工客服几点上班',
   ])('stays with the bot on %s', (text) => {
     expect(decideTransfer(text, [])).toEqual({ route: 'answer', reason: null, matched: null });
   });

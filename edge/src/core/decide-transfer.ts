@@ -1,6 +1,7 @@
 /**
  * Word lists of the transfer breakers. Each shop may replace or extend them (shop.json `transferWords`); matching is
- * by substring on the lower-cased message with whitespace between CJK characters removed.
+ * by substring on the lower-cased message with whitespace between CJK characters removed, and `…` in a phrase stands
+ * for up to three characters (转…人工 matches 转一下人工).
  */
 export interface TransferWords {
   /** Phrases that ask for a human or announce a complaint: transfer at once. */
@@ -9,6 +10,8 @@ export interface TransferWords {
   anger: string[];
   /** Words that are angry only together with an exclamation mark (我就打12315！ but not 朋友说可以打12315). */
   angerWithExclamation: string[];
+  /** Words that make a mention of a human a question about the service, not a request (人工客服几点上班). */
+  informational: string[];
   /** Negations that cancel a phrase when they stand just before it in the same clause (不用转人工, 我没生气). */
   negations: string[];
 }
@@ -16,12 +19,15 @@ export interface TransferWords {
 export const DEFAULT_TRANSFER_WORDS: TransferWords = {
   explicit: [
     '转人工',
+    '转…人工',
     '转接人工',
     '接人工',
     '人工客服',
     '人工服务',
     '找人工',
+    '找…人工',
     '要人工',
+    '接…人工',
     '找客服',
     '叫客服',
     '真人客服',
@@ -77,6 +83,7 @@ export const DEFAULT_TRANSFER_WORDS: TransferWords = {
     '黑店',
   ],
   angerWithExclamation: ['投诉', '12315', '曝光', '差评', '退钱', '到底'],
+  informational: ['几点', '上班', '下班', '工作时间', '营业时间'],
   negations: [
     '不用',
     '不要',
@@ -126,12 +133,42 @@ function negatedAt(text: string, at: number, negations: string[]): boolean {
   return negations.some((n) => (n.length > 1 ? before : before.slice(-2)).includes(n));
 }
 
-/** The first phrase of `phrases` found in `text` without a negation before it. */
-function findPhrase(text: string, phrases: string[], negations: string[]): string | null {
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const patterns = new Map<string, RegExp>();
+function patternOf(phrase: string): RegExp {
+  let re = patterns.get(phrase);
+  if (!re) {
+    re = new RegExp(phrase.toLowerCase().split('…').map(escape).join('[^，。？?！!；;,.]{0,3}'), 'g');
+    patterns.set(phrase, re);
+  }
+  return re;
+}
+
+/** The clause (between punctuation) around position `at`. */
+function clauseAt(text: string, at: number): string {
+  let start = at;
+  while (start > 0 && !CLAUSE_END.test(text[start - 1]!)) start--;
+  let end = at;
+  while (end < text.length && !CLAUSE_END.test(text[end]!)) end++;
+  return text.slice(start, end);
+}
+
+/** The first phrase of `phrases` found in `text` without a negation before it nor a word of `unless` in its clause. */
+function findPhrase(
+  text: string,
+  phrases: string[],
+  negations: string[],
+  unless: string[] = [],
+): string | null {
   for (const phrase of phrases) {
-    const p = phrase.toLowerCase();
-    for (let at = text.indexOf(p); at !== -1; at = text.indexOf(p, at + 1)) {
-      if (!negatedAt(text, at, negations)) return phrase;
+    for (const m of text.matchAll(patternOf(phrase))) {
+      if (negatedAt(text, m.index, negations)) continue;
+      const clause = clauseAt(text, m.index);
+      if (unless.some((w) => clause.includes(w))) continue;
+      return phrase;
     }
   }
   return null;
@@ -152,7 +189,7 @@ export function detectExplicitRequest(
   text: string,
   words: TransferWords = DEFAULT_TRANSFER_WORDS,
 ): string | null {
-  return findPhrase(normalize(text), words.explicit, words.negations);
+  return findPhrase(normalize(text), words.explicit, words.negations, words.informational);
 }
 
 /**

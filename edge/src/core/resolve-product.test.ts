@@ -33,6 +33,8 @@ describe('resolveProduct', () => {
     ['就买根19块的数据线，运费多少', 'CBL-CC1M-WH'],
     ['20000毫安的充电宝能带上飞机不', 'PWR-20K-BK'],
     ['1000ml的保温杯重吗', 'CUP-1000-GN'],
+    ['14个的蒸蛋器能蒸包子吗', 'EGG-14-WH'],
+    ['小米15的壳是什么材质', 'CASE-MI15-GN'],
   ])('%s -> %s', (text, expected) => {
     expect(sku(resolveProduct({ text }, catalog))).toBe(expected);
   });

@@ -72,7 +72,7 @@ export interface ProductCatalog {
   bySku: Map<string, ProductRow>;
 }
 
-const UNIT_NUMBER = /(\d+(?:\.\d+)?)\s*(ml|mah|wh|mm|w|l|m|g)(?![a-z])/gi;
+const UNIT_NUMBER = /(\d+(?:\.\d+)?)\s*(ml|mah|wh|mm|w|l|m|g|个)(?![a-z])/gi;
 
 function unitNumbers(text: string): SizeNumber[] {
   const out: SizeNumber[] = [];
@@ -125,7 +125,12 @@ export function createProductCatalog(
       numbers,
       primarySize: primary ? (primary.unit === 'l' ? primary.value * 1000 : primary.value) : null,
       descriptor,
-      featureTokens: new Set(row.features.flatMap((f) => f.toLowerCase().match(/[a-z0-9.]+/g) ?? [])),
+      // Sizes (20w, 350ml) are matched as numbers; feature words such as 24v, magsafe or ldac tell rows apart.
+      featureTokens: new Set(
+        row.features
+          .flatMap((f) => f.toLowerCase().match(/[a-z0-9.]+/g) ?? [])
+          .filter((t) => /[a-z]/.test(t) && !/^\d+(?:\.\d+)?(?:ml|mah|wh|mm|w|l|m|g)$/.test(t)),
+      ),
     };
   });
   return { rows, indexed, vocabulary, bySku: new Map(rows.map((r) => [r.sku, r])) };
@@ -197,7 +202,7 @@ function readReference(raw: string, catalog: ProductCatalog): Reference {
   const numbers: Reference['numbers'] = [];
   const prices: number[] = [];
   for (const m of text.matchAll(
-    /(\d+(?:\.\d+)?)\s*(毫升|ml|升|l|毫安时|毫安|mah|wh|w|瓦|米|m|块钱|块|元)?/gi,
+    /(\d+(?:\.\d+)?)\s*(毫升|ml|升|l|毫安时|毫安|mah|wh|w|瓦|米|m|块钱|块|元|个(?![月小钟]))?/gi,
   )) {
     const v = Number(m[1]);
     const unit = m[2]?.toLowerCase() ?? null;
