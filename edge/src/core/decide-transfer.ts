@@ -133,7 +133,7 @@ function negatedAt(text: string, at: number, negations: string[]): boolean {
   return negations.some((n) => (n.length > 1 ? before : before.slice(-2)).includes(n));
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -141,7 +141,7 @@ const patterns = new Map<string, RegExp>();
 function patternOf(phrase: string): RegExp {
   let re = patterns.get(phrase);
   if (!re) {
-    re = new RegExp(phrase.toLowerCase().split('…').map(escape).join('[^，。？?！!；;,.]{0,3}'), 'g');
+    re = new RegExp(phrase.toLowerCase().split('…').map(escapeRegExp).join('[^，。？?！!；;,.]{0,3}'), 'g');
     patterns.set(phrase, re);
   }
   return re;
