@@ -12,6 +12,7 @@ import { composeRetrievalReply } from './compose-retrieval-reply.ts';
 import { createCancelSource } from './create-cancel-source.ts';
 import type { TransferWords } from './decide-transfer.ts';
 import { createReplyFilter } from './enforce-reply-rules.ts';
+import { UpstreamStreamError } from './errors.ts';
 import type { ModelSettings } from './model-settings.ts';
 import type { ProductCatalog } from './resolve-product.ts';
 import type { ShopProfile } from './shop-profile.ts';
@@ -171,6 +172,7 @@ export async function* answerTurn(
   const requested = clock.now();
   let answering = false;
   let forwarded = false;
+  let finished = false;
   const iterator = deps.llm
     .stream(
       {
@@ -194,12 +196,18 @@ export async function* answerTurn(
         yield* retrievalReply(input.text, passages, analysis, deps, outcome, 'upstream_unavailable');
         return finish(outcome.handoff ? 'handoff' : 'stop');
       }
-      if (next.done) break;
+      if (next.done) {
+        // A stream that ends without a finish reason was cut (socket closed, no [DONE]): not a complete answer.
+        if (!finished) throw new UpstreamStreamError('model stream ended without a finish reason');
+        break;
+      }
       const chunk = next.value;
       if (chunk.type === 'reasoning') outcome.reasoning += chunk.text;
       else if (chunk.type === 'usage') outcome.usage = chunk.usage;
-      else if (chunk.type === 'finish') outcome.finishReason = chunk.reason === 'length' ? 'length' : 'stop';
-      else {
+      else if (chunk.type === 'finish') {
+        finished = true;
+        outcome.finishReason = chunk.reason === 'length' ? 'length' : 'stop';
+      } else {
         if (!answering) {
           answering = true;
           outcome.timings.firstTokenMs = clock.now() - started;

@@ -6,6 +6,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { ConversationStore } from '../ports/conversation-store.ts';
 import type { Llm } from '../ports/llm.ts';
 import type { Retriever } from '../ports/retriever.ts';
+import type { Timer } from '../ports/timer.ts';
 
 /** Everything the app needs, injected by a runtime entry (runtime/node.ts, runtime/worker.ts) or a test. */
 export interface AppDeps {
@@ -14,6 +15,10 @@ export interface AppDeps {
   llm?: Llm;
   conversations: ConversationStore;
   clock: Clock;
+  /** For the first-token budget; without it the budget is not enforced. */
+  timer?: Timer;
+  /** Time to the model's first answer token after which the retrieval answer is given. */
+  firstTokenBudgetMs?: number;
   profile: ShopProfile;
   settings: ModelSettings;
   /** The shop's transfer word lists; the defaults when absent. */

@@ -90,12 +90,15 @@ export function createFailoverLlm(
     s.trial = false;
     s.lastError = null;
   };
-  /** Closed circuits first (probed-ready before unknown before probed-down), then at most one half-open trial each. */
+  /**
+   * A half-open backend gets its one trial first (a failure costs only a retry on the next backend, before any
+   * answer token), then closed circuits: probed-ready before unknown before probed-down.
+   */
   const candidates = (): State[] => {
     const rank = (s: State) => (s.ready === true ? 0 : s.ready === null ? 1 : 2);
     const closed = states.filter((s) => circuit(s) === 'closed').sort((a, b) => rank(a) - rank(b));
     const halfOpen = states.filter((s) => circuit(s) === 'half-open' && !s.trial);
-    return [...closed, ...halfOpen];
+    return [...halfOpen, ...closed];
   };
 
   async function* attempt(s: State, request: LlmRequest, signal: CancelSignal): AsyncGenerator<LlmChunk> {
