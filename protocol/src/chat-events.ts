@@ -6,6 +6,12 @@ export interface Source {
   title: string;
 }
 
+/** One product offered in a clarifying question. */
+export interface ProductChoice {
+  sku: string;
+  label: string;
+}
+
 /** Why the conversation is being handed to a human. */
 export type HandoffReason = 'explicit' | 'emotion' | 'low_confidence' | 'no_answer' | 'upstream_unavailable';
 
@@ -18,6 +24,8 @@ export interface ChatEventMap {
   'text-delta': { delta: string };
   'sources-available': { sources: Source[] };
   'handoff-request': { reason: HandoffReason; message: string };
+  /** Several products fit the customer's words: the question (also sent as text) and the products to choose from. */
+  'clarification-request': { question: string; choices: ProductChoice[] };
   'message-end': { finishReason: FinishReason };
   error: { code: ErrorCode; message: string };
 }
@@ -32,6 +40,7 @@ export const CHAT_EVENT_NAMES: readonly ChatEventName[] = [
   'text-delta',
   'sources-available',
   'handoff-request',
+  'clarification-request',
   'message-end',
   'error',
 ];

@@ -17,6 +17,30 @@ describe('encodeEvent', () => {
     );
   });
 
+  it('encodes a clarifying question with its product choices', () => {
+    expect(
+      encodeEvent(
+        {
+          type: 'clarification-request',
+          data: {
+            question: '您问的是哪一款？',
+            choices: [
+              { sku: 'BUD-PRO-BK', label: 'Lizi Buds Pro 黑色' },
+              { sku: 'BUD-PRO-WH', label: 'Lizi Buds Pro 白色' },
+            ],
+          },
+        },
+        5,
+      ),
+    ).toMatchInlineSnapshot(`
+      "event: clarification-request
+      data: {"question":"您问的是哪一款？","choices":[{"sku":"BUD-PRO-BK","label":"Lizi Buds Pro 黑色"},{"sku":"BUD-PRO-WH","label":"Lizi Buds Pro 白色"}]}
+      id: 5
+
+      "
+    `);
+  });
+
   it('encodes every v1 event name exactly', () => {
     const events: ChatEvent[] = [
       { type: 'conversation-start', data: { conversationId: 'c1', messageId: 'm1', replyId: 'r1' } },

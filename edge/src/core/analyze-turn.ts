@@ -1,23 +1,12 @@
 import type { HandoffReason } from '@xiaoer/protocol';
 import type { Retriever, ScoredPassage } from '../ports/retriever.ts';
-import {
-  DEFAULT_HANDOFF_WORDS,
-  detectExplicitHandoff,
-  type HandoffWords,
-} from './detect-explicit-handoff.ts';
+import { classifyIntent, type Intent } from './classify-intent.ts';
+import { DEFAULT_TRANSFER_WORDS, decideTransfer, type TransferWords } from './decide-transfer.ts';
 import type { ModelSettings } from './model-settings.ts';
+import type { ProductRow } from './parse-product-rows.ts';
+import { type ProductCatalog, resolveProduct } from './resolve-product.ts';
 
-/** Topic labels of a customer message (shared/eval/README.md). */
-export type Intent =
-  | 'shipping'
-  | 'order_change'
-  | 'after_sales'
-  | 'product'
-  | 'invoice'
-  | 'promotion'
-  | 'payment'
-  | 'account'
-  | 'other';
+export type { Intent } from './classify-intent.ts';
 
 export interface AnalyzeInput {
   text: string;
@@ -29,7 +18,9 @@ export interface AnalyzeInput {
 export interface AnalyzeDeps {
   retriever: Retriever;
   settings: ModelSettings;
-  handoffWords?: HandoffWords;
+  /** The shop's product table; without it no SKU is resolved. */
+  catalog?: ProductCatalog;
+  transferWords?: TransferWords;
 }
 
 /** Every deterministic decision about a customer message, made before any model call. */
@@ -37,10 +28,15 @@ export interface TurnAnalysis {
   route: 'answer' | 'transfer';
   /** Set when route is `transfer`. */
   transferReason: Extract<HandoffReason, 'explicit' | 'emotion'> | null;
-  /** null until the intent classifier decides. */
-  intent: Intent | null;
+  /** The word or sign that decided the transfer, for the turn record. */
+  transferMatched: string | null;
+  intent: Intent;
   /** The single product SKU the message refers to, if any. */
   sku: string | null;
+  /** The product row of `sku`. */
+  product: ProductRow | null;
+  /** Products that fit equally well when the reference is ambiguous (empty otherwise). */
+  productChoices: ProductRow[];
   passages: ScoredPassage[];
 }
 
@@ -49,16 +45,31 @@ export interface TurnAnalysis {
  * (answerTurn) and the evaluation command both call exactly this function.
  */
 export async function analyzeTurn(input: AnalyzeInput, deps: AnalyzeDeps): Promise<TurnAnalysis> {
-  const explicit = detectExplicitHandoff(input.text, deps.handoffWords ?? DEFAULT_HANDOFF_WORDS);
+  const transfer = decideTransfer(input.text, input.history, deps.transferWords ?? DEFAULT_TRANSFER_WORDS);
+  const intent = classifyIntent(input.text, input.history);
+  const resolution = deps.catalog
+    ? resolveProduct(
+        {
+          text: input.text,
+          history: input.history,
+          ...(input.context?.sku ? { contextSku: input.context.sku } : {}),
+        },
+        deps.catalog,
+      )
+    : ({ kind: 'none' } as const);
   const passages = await deps.retriever.retrieve(input.text, {
     k: deps.settings.topK,
     history: input.history,
   });
+  const product = resolution.kind === 'unique' ? resolution.row : null;
   return {
-    route: explicit ? 'transfer' : 'answer',
-    transferReason: explicit ? 'explicit' : null,
-    intent: null,
-    sku: null,
+    route: transfer.route,
+    transferReason: transfer.reason,
+    transferMatched: transfer.matched,
+    intent,
+    sku: product?.sku ?? null,
+    product,
+    productChoices: resolution.kind === 'ambiguous' ? resolution.candidates : [],
     passages,
   };
 }

@@ -16,6 +16,10 @@ export interface ShopProfile {
   ticketGuidance: string;
   /** Shown when a human is requested or takes over. */
   handoffMessage: string;
+  /** Said instead of an answer the model was unsure of (low-confidence breaker). */
+  lowConfidenceMessage: string;
+  /** Said when the model is unavailable and the knowledge base does not cover the question. */
+  degradedMessage: string;
   /** Style and grounding rules given to the model, in order. */
   rules: string[];
 }
@@ -29,6 +33,8 @@ export const DEFAULT_SHOP_PROFILE: ShopProfile = {
   ticketGuidance:
     '退款、换货或投诉可以在「我的订单」里点「申请售后」提交，系统会生成GD开头的售后工单号，也可以让我帮您生成工单。',
   handoffMessage: '好的，正在为您转接人工客服，请稍等。',
+  lowConfidenceMessage: '这个问题我不太确定，怕答错耽误您，正在为您转接人工客服，请稍等。',
+  degradedMessage: '智能客服暂时繁忙，这个问题我先为您转接人工客服，请稍等。',
   rules: [
     '只根据下面【资料】里的内容回答，资料里没有的不要编造，也不要猜测。',
     '资料不能回答这个问题时，只回复：这个问题我需要帮您转接专人',

@@ -1,10 +1,12 @@
-import type { HandoffWords } from '../core/detect-explicit-handoff.ts';
+import type { TransferWords } from '../core/decide-transfer.ts';
 import type { ModelSettings } from '../core/model-settings.ts';
+import type { ProductCatalog } from '../core/resolve-product.ts';
 import type { ShopProfile } from '../core/shop-profile.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ConversationStore } from '../ports/conversation-store.ts';
 import type { Llm } from '../ports/llm.ts';
 import type { Retriever } from '../ports/retriever.ts';
+import type { Timer } from '../ports/timer.ts';
 
 /** Everything the app needs, injected by a runtime entry (runtime/node.ts, runtime/worker.ts) or a test. */
 export interface AppDeps {
@@ -13,9 +15,16 @@ export interface AppDeps {
   llm?: Llm;
   conversations: ConversationStore;
   clock: Clock;
+  /** For the first-token budget; without it the budget is not enforced. */
+  timer?: Timer;
+  /** Time to the model's first answer token after which the retrieval answer is given. */
+  firstTokenBudgetMs?: number;
   profile: ShopProfile;
   settings: ModelSettings;
-  handoffWords?: HandoffWords;
+  /** The shop's transfer word lists; the defaults when absent. */
+  transferWords?: TransferWords;
+  /** The shop's product table, for product resolution. */
+  catalog?: ProductCatalog;
   /** Normalised retrieval score under which the knowledge base does not cover a question. */
   minRetrievalScore: number;
   /** Origins allowed to call the API from a browser; `*` for any. */

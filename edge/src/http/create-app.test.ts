@@ -100,7 +100,7 @@ describe('GET /v1/conversations/:id', () => {
     const text = await res.text();
     expect(JSON.parse(text).messages).toMatchObject([
       { id: 'h1', role: 'customer', text: '保温杯能装热水吗' },
-      { role: 'assistant', text: '可以装热水。' },
+      { role: 'assistant', text: '可以装热水。\n需要我帮您查订单或生成工单吗?' },
     ]);
     expect(text).not.toContain('SECRET-REASONING');
     await close();

@@ -21,8 +21,12 @@ export interface StoredReply {
   analysis?: {
     route: 'answer' | 'transfer';
     transferReason: string | null;
+    /** The word or sign that decided a transfer. */
+    transferMatched?: string | null;
     intent: string | null;
     sku: string | null;
+    /** SKUs offered in a clarifying question when the reference was ambiguous. */
+    productChoices?: string[];
   };
   /** The events sent after `conversation-start`, in order: an idempotent retry replays them exactly. */
   events: ChatEvent[];

@@ -10,8 +10,12 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createPgliteConversationStore } from '../adapters/conversations/pglite-conversation-store.ts';
 import { readKnowledgeDir } from '../adapters/kb/read-knowledge-dir.ts';
+import { createFailoverLlm } from '../adapters/llm/failover-llm.ts';
 import { createOpenAiCompatibleLlm } from '../adapters/llm/openai-compatible-llm.ts';
+import { platformTimer } from '../adapters/timer/platform-timer.ts';
 import { createLexicalRetriever } from '../core/create-lexical-retriever.ts';
+import { mergeTransferWords } from '../core/decide-transfer.ts';
+import { loadProductCatalog } from '../core/load-product-catalog.ts';
 import { parseKnowledgeSources } from '../core/parse-knowledge-sources.ts';
 import { mergeShopProfile } from '../core/shop-profile.ts';
 import { createApp } from '../http/create-app.ts';
@@ -27,13 +31,37 @@ mkdirSync(dataDir, { recursive: true });
 const files = await readKnowledgeDir(kbDir);
 const shopJson = files.find((f) => f.path === 'shop.json');
 const passages = parseKnowledgeSources(files);
+const shop = shopJson ? JSON.parse(shopJson.text) : undefined;
 const { store } = await createPgliteConversationStore(resolve(dataDir, 'conversations'));
+const llmConfig = config.llm;
+const llm = llmConfig
+  ? createFailoverLlm(
+      llmConfig.baseURLs.map((baseURL) => ({
+        name: baseURL,
+        llm: createOpenAiCompatibleLlm({ ...llmConfig, baseURL }),
+      })),
+      {
+        clock: Date,
+        timer: platformTimer,
+        failureThreshold: llmConfig.breakerFailures,
+        cooldownMs: llmConfig.breakerCooldownMs,
+        firstChunkTimeoutMs: llmConfig.firstChunkTimeoutMs,
+        onBackendFailure: (name, err) =>
+          console.warn(`[xiaoer] model backend ${name} failed:`, (err as Error).message),
+      },
+    )
+  : undefined;
+// Readiness probes order the backends (healthy first); unref: probing never keeps the process alive.
+if (llm) setInterval(() => void llm.probe(), 15_000).unref();
 const api = createApp({
   retriever: createLexicalRetriever(passages),
-  ...(config.llm ? { llm: createOpenAiCompatibleLlm(config.llm) } : {}),
+  ...(llm ? { llm, firstTokenBudgetMs: llmConfig!.firstTokenBudgetMs } : {}),
+  timer: platformTimer,
   conversations: store,
   clock: Date,
-  profile: mergeShopProfile(shopJson ? JSON.parse(shopJson.text) : undefined),
+  profile: mergeShopProfile(shop),
+  transferWords: mergeTransferWords(shop?.transferWords),
+  catalog: loadProductCatalog(files),
   settings: config.settings,
   minRetrievalScore: config.minRetrievalScore,
   allowedOrigins: config.allowedOrigins,
@@ -63,7 +91,7 @@ const port = Number(env.PORT ?? 8787);
 const host = env.HOST ?? '127.0.0.1';
 serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const mode = config.llm
-    ? `model ${config.llm.model} at ${config.llm.baseURL}`
+    ? `model ${config.llm.model} at ${config.llm.baseURLs.join(', ')}`
     : 'no model configured: answers from the knowledge base alone';
   console.log(
     `Xiaoer edge on http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}/ (${passages.length} passages from ${kbDir}; ${mode})`,

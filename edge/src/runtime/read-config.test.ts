@@ -31,8 +31,33 @@ describe('readConfig', () => {
   it.each([
     [{ LLM_TEMPERATURE: 'hot' }, /LLM_TEMPERATURE/],
     [{ LLM_MAX_TOKENS: '5000' }, /smaller than LLM_CONTEXT_TOKENS/],
-    [{ LLM_BASE_URL: 'gpu:8000' }, /must start with http/],
+    [{ LLM_BASE_URL: 'gpu:8000' }, /starting with http/],
   ])('fails loudly on %j', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
+  });
+});
+
+describe('readConfig: model backends', () => {
+  it('reads several comma-separated backends with failover settings', () => {
+    const c = readConfig({
+      LLM_BASE_URL: 'http://gpu-1:8000/v1, http://gpu-2:8000/v1',
+      LLM_FIRST_TOKEN_MS: '6000',
+      LLM_BREAKER_FAILURES: '2',
+    });
+    expect(c.llm).toMatchObject({
+      baseURL: 'http://gpu-1:8000/v1',
+      baseURLs: ['http://gpu-1:8000/v1', 'http://gpu-2:8000/v1'],
+      firstTokenBudgetMs: 6000,
+      breakerFailures: 2,
+      breakerCooldownMs: 30_000,
+    });
+  });
+
+  it('names the bad entry of the list', () => {
+    expect(() => readConfig({ LLM_BASE_URL: 'http://a/v1,gpu-2:8000' })).toThrow(/got "gpu-2:8000"/);
+    expect(() => readConfig({ LLM_BASE_URL: 'http://a/v1,http://a/v1' })).toThrow(/same URL twice/);
+    expect(() => readConfig({ LLM_BASE_URL: 'http://a/v1', LLM_FIRST_TOKEN_MS: '10' })).toThrow(
+      /LLM_FIRST_TOKEN_MS must be a number from 500/,
+    );
   });
 });

@@ -2,7 +2,23 @@ import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../core/model-settin
 
 /** Configuration read from environment variables (Node `process.env`, Workers `env` vars). */
 export interface EdgeConfig {
-  llm?: { baseURL: string; apiKey?: string; model: string; timeoutMs: number; sendTemplateKwargs: boolean };
+  llm?: {
+    /** First entry of baseURLs (kept for logs). */
+    baseURL: string;
+    /** LLM_BASE_URL may list several backends, comma-separated: they are used with failover. */
+    baseURLs: string[];
+    apiKey?: string;
+    model: string;
+    timeoutMs: number;
+    sendTemplateKwargs: boolean;
+    /** Time to the first answer token after which the retrieval answer is given (LLM_FIRST_TOKEN_MS). */
+    firstTokenBudgetMs: number;
+    /** A backend that sends nothing within this time is left for the next one (LLM_CONNECT_TIMEOUT_MS). */
+    firstChunkTimeoutMs: number;
+    /** Consecutive failures that take a backend out (LLM_BREAKER_FAILURES) and for how long (LLM_BREAKER_COOLDOWN_MS). */
+    breakerFailures: number;
+    breakerCooldownMs: number;
+  };
   settings: ModelSettings;
   minRetrievalScore: number;
   /** Normalised score from which the best FAQ's answer is sent without a model call; above 1 turns this off. */
@@ -47,10 +63,22 @@ export function readConfig(env: Record<string, unknown>): EdgeConfig {
     throw new Error('LLM_MAX_TOKENS must be smaller than LLM_CONTEXT_TOKENS');
   }
   if (baseURL) {
-    if (!/^https?:\/\//.test(baseURL))
-      throw new Error(`LLM_BASE_URL must start with http:// or https:// (got "${baseURL}")`);
+    const baseURLs = baseURL
+      .split(',')
+      .map((u) => u.trim())
+      .filter(Boolean);
+    for (const u of baseURLs) {
+      if (!/^https?:\/\//.test(u))
+        throw new Error(`LLM_BASE_URL must list URLs starting with http:// or https:// (got "${u}")`);
+    }
+    if (new Set(baseURLs).size !== baseURLs.length) throw new Error('LLM_BASE_URL lists the same URL twice');
     config.llm = {
-      baseURL,
+      baseURL: baseURLs[0]!,
+      baseURLs,
+      firstTokenBudgetMs: num(env, 'LLM_FIRST_TOKEN_MS', 8000, 500, 120_000),
+      firstChunkTimeoutMs: num(env, 'LLM_CONNECT_TIMEOUT_MS', 5000, 200, 120_000),
+      breakerFailures: num(env, 'LLM_BREAKER_FAILURES', 3, 1, 100),
+      breakerCooldownMs: num(env, 'LLM_BREAKER_COOLDOWN_MS', 30_000, 1000, 3_600_000),
       model: str('LLM_MODEL') ?? 'qwen3-0.6b',
       timeoutMs: num(env, 'LLM_TIMEOUT_MS', 60_000, 1000, 600_000),
       sendTemplateKwargs: (str('LLM_SEND_TEMPLATE_KWARGS') ?? 'true') !== 'false',

@@ -49,10 +49,17 @@ export function createOpenAiCompatibleLlm(options: OpenAiCompatibleOptions): Llm
         stream_options: { include_usage: true },
         ...(sendKwargs ? { chat_template_kwargs: { enable_thinking: request.enableThinking } } : {}),
       };
+      // Our own controller: the caller's signal may be core's CancelSignal (not a platform AbortSignal), and a
+      // consumer that stops reading early (low confidence, first-token budget) must end the upstream request too.
+      const controller = new AbortController();
+      const onAbort = () => controller.abort();
+      if (signal.aborted) controller.abort();
+      else signal.addEventListener('abort', onAbort, { once: true });
       let stream: AsyncIterable<OpenAI.Chat.Completions.ChatCompletionChunk>;
       try {
-        stream = await client.chat.completions.create(body, { signal: signal as AbortSignal });
+        stream = await client.chat.completions.create(body, { signal: controller.signal });
       } catch (error) {
+        signal.removeEventListener('abort', onAbort);
         throw new UpstreamUnavailableError(
           `model backend ${options.baseURL} failed: ${(error as Error).message}`,
           { cause: error },
@@ -99,6 +106,9 @@ export function createOpenAiCompatibleLlm(options: OpenAiCompatibleOptions): Llm
           `model stream from ${options.baseURL} broke: ${(error as Error).message}`,
           { cause: error },
         );
+      } finally {
+        signal.removeEventListener('abort', onAbort);
+        controller.abort();
       }
     },
     async ready(signal?: CancelSignal) {

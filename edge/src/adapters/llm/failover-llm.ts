@@ -1,0 +1,207 @@
+import { createCancelSource } from '../../core/create-cancel-source.ts';
+import { UpstreamUnavailableError } from '../../core/errors.ts';
+import type { CancelSignal } from '../../ports/cancel-signal.ts';
+import type { Clock } from '../../ports/clock.ts';
+import type { Llm, LlmChunk, LlmRequest } from '../../ports/llm.ts';
+import type { Timer } from '../../ports/timer.ts';
+
+export interface FailoverBackend {
+  /** For logs and health reports, e.g. the base URL. */
+  name: string;
+  llm: Llm;
+}
+
+export interface FailoverOptions {
+  clock: Clock;
+  timer: Timer;
+  /** Consecutive failures that open a backend's circuit. */
+  failureThreshold?: number;
+  /** How long an open circuit keeps a backend out before one trial request. */
+  cooldownMs?: number;
+  /** A backend that sends nothing at all within this time is given up for the next one. */
+  firstChunkTimeoutMs?: number;
+  /** Called when a backend fails and the request moves on (for logs). */
+  onBackendFailure?: (name: string, error: unknown) => void;
+}
+
+export interface BackendHealth {
+  name: string;
+  circuit: 'closed' | 'open' | 'half-open';
+  consecutiveFailures: number;
+  /** Result of the last readiness probe; null before the first one. */
+  ready: boolean | null;
+  lastError: string | null;
+}
+
+interface State extends FailoverBackend {
+  failures: number;
+  openedAt: number | null;
+  trial: boolean;
+  ready: boolean | null;
+  lastError: string | null;
+}
+
+/** A model backend that did not answer in time. */
+class FirstChunkTimeoutError extends Error {
+  constructor(name: string, ms: number) {
+    super(`${name} sent nothing within ${ms} ms`);
+    this.name = 'FirstChunkTimeoutError';
+  }
+}
+
+/**
+ * One Llm over several backends (LLM_BASE_URL=a,b): healthy backends first, another backend tried when one fails
+ * before its first answer token (reasoning already received from the failed one is dropped, never mixed), and a
+ * circuit breaker that keeps a failing backend out for `cooldownMs` after `failureThreshold` failures in a row, then
+ * lets one trial request through. Once the answer has started a failure is passed on: the customer has seen text.
+ * @example const llm = createFailoverLlm([{ name: a, llm: createOpenAiCompatibleLlm({ baseURL: a, model }) }], { clock: Date, timer: platformTimer });
+ */
+export function createFailoverLlm(
+  backends: FailoverBackend[],
+  options: FailoverOptions,
+): Llm & { health(): BackendHealth[]; probe(signal?: CancelSignal): Promise<void> } {
+  if (!backends.length) throw new Error('createFailoverLlm needs at least one backend');
+  const threshold = options.failureThreshold ?? 3;
+  const cooldownMs = options.cooldownMs ?? 30_000;
+  const firstChunkMs = options.firstChunkTimeoutMs ?? 10_000;
+  const states: State[] = backends.map((b) => ({
+    ...b,
+    failures: 0,
+    openedAt: null,
+    trial: false,
+    ready: null,
+    lastError: null,
+  }));
+
+  const circuit = (s: State): BackendHealth['circuit'] => {
+    if (s.openedAt === null) return 'closed';
+    return options.clock.now() - s.openedAt >= cooldownMs ? 'half-open' : 'open';
+  };
+  const failed = (s: State, error: unknown) => {
+    s.failures++;
+    s.lastError = (error as Error)?.message ?? String(error);
+    if (s.trial || s.failures >= threshold) s.openedAt = options.clock.now();
+    s.trial = false;
+    options.onBackendFailure?.(s.name, error);
+  };
+  const succeeded = (s: State) => {
+    s.failures = 0;
+    s.openedAt = null;
+    s.trial = false;
+    s.lastError = null;
+  };
+  /**
+   * A half-open backend gets its one trial first (a failure costs only a retry on the next backend, before any
+   * answer token), then closed circuits: probed-ready before unknown before probed-down.
+   */
+  const candidates = (): State[] => {
+    const rank = (s: State) => (s.ready === true ? 0 : s.ready === null ? 1 : 2);
+    const closed = states.filter((s) => circuit(s) === 'closed').sort((a, b) => rank(a) - rank(b));
+    const halfOpen = states.filter((s) => circuit(s) === 'half-open' && !s.trial);
+    return [...halfOpen, ...closed];
+  };
+
+  async function* attempt(s: State, request: LlmRequest, signal: CancelSignal): AsyncGenerator<LlmChunk> {
+    const local = createCancelSource(signal);
+    const iterator = s.llm.stream(request, local.signal)[Symbol.asyncIterator]();
+    const buffered: LlmChunk[] = [];
+    let answering = false;
+    try {
+      let first = true;
+      while (!answering) {
+        const next = iterator.next();
+        let result: IteratorResult<LlmChunk>;
+        if (first) {
+          const stop = createCancelSource(local.signal);
+          const timeout = options.timer.delay(firstChunkMs, stop.signal).then(() => {
+            if (stop.signal.aborted) return null;
+            local.cancel();
+            throw new FirstChunkTimeoutError(s.name, firstChunkMs);
+          });
+          next.catch(() => {});
+          try {
+            result = (await Promise.race([next, timeout])) as IteratorResult<LlmChunk>;
+          } finally {
+            stop.cancel();
+          }
+          first = false;
+        } else result = await next;
+        if (result.done) break;
+        buffered.push(result.value);
+        if (result.value.type === 'content') answering = true;
+      }
+    } catch (error) {
+      local.cancel();
+      throw error;
+    }
+    succeeded(s);
+    try {
+      yield* buffered;
+      if (!answering) return;
+      for (;;) {
+        const result = await iterator.next();
+        if (result.done) return;
+        yield result.value;
+      }
+    } catch (error) {
+      if (!signal.aborted) failed(s, error);
+      throw error;
+    } finally {
+      local.cancel();
+    }
+  }
+
+  return {
+    model: backends[0]!.llm.model,
+    async *stream(request, signal) {
+      const order = candidates();
+      if (!order.length) {
+        throw new UpstreamUnavailableError(
+          `all ${states.length} model backends are failing (circuit open); the next trial is within ${Math.round(cooldownMs / 1000)} s`,
+        );
+      }
+      let lastError: unknown;
+      for (const s of order) {
+        if (signal.aborted) break;
+        if (s.openedAt !== null) s.trial = true;
+        let started = false;
+        try {
+          for await (const chunk of attempt(s, request, signal)) {
+            started = true;
+            yield chunk;
+          }
+          return;
+        } catch (error) {
+          if (started || signal.aborted) throw error;
+          failed(s, error);
+          lastError = error;
+        }
+      }
+      if (signal.aborted) throw new UpstreamUnavailableError('model request cancelled');
+      throw new UpstreamUnavailableError(
+        `no model backend answered (${order.length} tried): ${(lastError as Error)?.message ?? 'unknown error'}`,
+        { cause: lastError },
+      );
+    },
+    async ready(signal) {
+      await this.probe(signal);
+      return states.some((s) => s.ready);
+    },
+    async probe(signal) {
+      await Promise.all(
+        states.map(async (s) => {
+          s.ready = await s.llm.ready(signal).catch(() => false);
+        }),
+      );
+    },
+    health() {
+      return states.map((s) => ({
+        name: s.name,
+        circuit: circuit(s),
+        consecutiveFailures: s.failures,
+        ready: s.ready,
+        lastError: s.lastError,
+      }));
+    },
+  };
+}

@@ -1,0 +1,100 @@
+/** Topic labels of a customer message (shared/eval/README.md). */
+export type Intent =
+  | 'shipping'
+  | 'order_change'
+  | 'after_sales'
+  | 'product'
+  | 'invoice'
+  | 'promotion'
+  | 'payment'
+  | 'account'
+  | 'other';
+
+/** Cues of one intent: `strong` ones name the topic, `weak` ones only hint at it. */
+export interface IntentCues {
+  strong: RegExp;
+  weak?: RegExp;
+}
+
+/**
+ * Intent cues, in precedence order: when a message names several topics, the more specific one wins (发票 in a
+ * refund question is an invoice question; 积分 after a return is an account question; 运费 of a repair is
+ * after-sales). A strong cue of any intent beats every weak cue.
+ */
+export const DEFAULT_INTENT_CUES: [Intent, IntentCues][] = [
+  ['invoice', { strong: /发票|专票|普票|开票|抬头|纳税人|税号|增值税/ }],
+  ['account', { strong: /积分|会员|金卡|银卡|黑卡|等级|账号|帐号|登录|注册|绑定手机|换绑|升级券|生日礼/ }],
+  [
+    'promotion',
+    {
+      strong: /价保|差价|降价|优惠券|领券|新人券|新人|券|价格保护|便宜了|优惠码|秒杀/,
+      weak: /满\d*减|满减|活动|赠品|便宜|优惠|折扣|打折|凑单/,
+    },
+  ],
+  [
+    'payment',
+    {
+      strong:
+        /分期|货到付款|余额|待付款|钱扣了|扣了钱|扣款|重复扣|支付方式|付款方式|信用卡|微信支付|支付宝|(?:付款|支付|付钱).{0,6}(?:失败|不了|不成功)|付不了|怎么付/,
+      weak: /花呗|付款|支付/,
+    },
+  ],
+  [
+    'order_change',
+    {
+      strong:
+        /取消|改地址|换.{0,4}地址|地址.{0,4}换|改.{0,3}地址|地址.{0,10}改|改成|改到|拍错|定金|尾款|不想要了|合并订单|修改订单|改订单|改收货|改电话|改手机号/,
+      weak: /地址|改/,
+    },
+  ],
+  [
+    'after_sales',
+    {
+      strong:
+        /退货|退款|退钱|换货|售后|运费险|坏的|是坏|坏掉|保修(?!多久|期多|期是|多长|几年|几个月)|维修|返修|寄回|修要|修的|坏了|烧坏|碎了|破损|裂了|少了|少发|漏发|发错|错发|发成|质量问题|不保温|漏水|变形|鼓包|无理由|驳回|上门取件|面单|退回|补发|拒收|瑕疵|划痕|刀头|打不碎|不制热|充不进/,
+      weak: /退|换|修|质量/,
+    },
+  ],
+  [
+    'shipping',
+    {
+      strong:
+        /发货|发出|寄出|几天到|多久到|几天能到|快递|物流|包邮|运费|邮费|顺丰|中通|圆通|申通|韵达|京东|邮政|截单|寄到|到货|单号|发没发|没到|还没到|不到|再发|才发|晚.{0,3}发|延迟发|从哪.{0,2}发|配送|派送|驿站|送到|偏远|签收|没收到|收不到|能发|发吗|当天发|今天发/,
+      weak: /寄|发|到了没/,
+    },
+  ],
+  [
+    'product',
+    {
+      strong:
+        /保修(?:多久|期|多长|几年|几个月)|容量|多大|多重|重不重|续航|防水|功率|刻字|区别|有货|缺货|库存|材质|适合|能装|能泡|能用吗|能吸|磁吸|怎么用|怎么洗|怎么连|蓝牙|配对|说明书|尺寸|多少瓦|Wh|充电|降噪|保温多久|几档|调温|电脑|笔记本|飞机/i,
+      weak: /杯|壶|耳机|充电宝|充电器|充电头|数据线|充电线|手机壳|壳|榨汁|煮蛋|蒸蛋|没声|Pro|Air|Buds|iPhone/i,
+    },
+  ],
+];
+
+/** Small talk and off-topic chat: such a message never inherits the topic of earlier turns. */
+const CHITCHAT =
+  /^(你好|您好|在吗|在不在|hi|hello|哈喽|嗨|谢谢|多谢|感谢|好的|好|ok|嗯|行|拜拜|再见)|机器人|笑话|天气|门店|下班|几点上班/i;
+
+function scoreOf(text: string, cues: [Intent, IntentCues][]): Intent {
+  for (const [intent, c] of cues) if (c.strong.test(text)) return intent;
+  for (const [intent, c] of cues) if (c.weak?.test(text)) return intent;
+  return 'other';
+}
+
+/**
+ * The topic of a customer message. Messages without a topic of their own (说了半天也没解决，帮我转人工; 垃圾服务！！！)
+ * take the topic of the previous customer message, unless they are small talk.
+ * @example classifyIntent('价保退了差价，发票按哪个金额开', []) // 'invoice'
+ */
+export function classifyIntent(
+  text: string,
+  history: string[] = [],
+  cues: [Intent, IntentCues][] = DEFAULT_INTENT_CUES,
+): Intent {
+  const own = scoreOf(text, cues);
+  if (own !== 'other' || CHITCHAT.test(text.trim())) return own;
+  const previous = history.at(-1);
+  return previous === undefined ? 'other' : scoreOf(previous, cues);
+}

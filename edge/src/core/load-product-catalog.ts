@@ -1,0 +1,25 @@
+import type { SourceFile } from './parse-knowledge-sources.ts';
+import { parseProductRows } from './parse-product-rows.ts';
+import {
+  createProductCatalog,
+  DEFAULT_PRODUCT_VOCABULARY,
+  type ProductCatalog,
+  type ProductVocabulary,
+} from './resolve-product.ts';
+
+/**
+ * The product catalog of a knowledge-base folder's files (its `products.csv`), or an empty catalog when it has none.
+ * @example const catalog = loadProductCatalog(await readKnowledgeDir(dir));
+ */
+export function loadProductCatalog(
+  files: SourceFile[],
+  vocabulary: ProductVocabulary = DEFAULT_PRODUCT_VOCABULARY,
+): ProductCatalog {
+  const file = files.find((f) => (f.path.split('/').pop() ?? '').toLowerCase() === 'products.csv');
+  if (!file) return createProductCatalog([], vocabulary);
+  try {
+    return createProductCatalog(parseProductRows(file.text), vocabulary);
+  } catch (err) {
+    throw new Error(`${file.path}: ${(err as Error).message}`, { cause: err });
+  }
+}
