@@ -55,6 +55,6 @@ export async function recordAssistantText(page: Page) {
 /** All text of the page including the widget's shadow root. */
 export function allText(page: Page) {
   return page.evaluate(
-    () => document.body.innerText + (document.querySelector('xiaoer-chat')?.shadowRoot?.textContent ?? ''),
+    () => document.body.textContent + (document.querySelector('xiaoer-chat')?.shadowRoot?.textContent ?? ''),
   );
 }
