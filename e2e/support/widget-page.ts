@@ -26,6 +26,8 @@ export function widget(page: Page) {
     log: host.getByRole('log'),
     customer: host.locator('[data-role="customer"]'),
     assistant: host.locator('[data-role="assistant"]'),
+    /** The customer bubbles' text alone (rows also hold a screen-reader-only speaker label). */
+    customerText: host.locator('[data-role="customer"] .b'),
     async ask(text: string) {
       if (!(await this.dialog.isVisible())) await this.launcher.click();
       await this.input.fill(text);
