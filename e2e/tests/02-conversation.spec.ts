@@ -66,12 +66,20 @@ test('Chinese input: Enter while composing does not send; Enter after it does; S
   const w = widget(page);
   await w.launcher.click();
   await w.input.fill('几点发货');
-  const key = (init: KeyboardEventInit & { keyCode?: number }) =>
-    w.input.evaluate((el, init) => {
-      const e = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true, ...init });
-      if (init.keyCode) Object.defineProperty(e, 'keyCode', { value: init.keyCode });
-      el.dispatchEvent(e);
-    }, init);
+  const key = (init: { isComposing: boolean; keyCode: number }) =>
+    w.input.evaluate(
+      (el, [isComposing, keyCode]) => {
+        const e = new KeyboardEvent('keydown', {
+          key: 'Enter',
+          bubbles: true,
+          cancelable: true,
+          isComposing,
+        });
+        Object.defineProperty(e, 'keyCode', { value: keyCode });
+        el.dispatchEvent(e);
+      },
+      [init.isComposing, init.keyCode] as [boolean, number],
+    );
   const composition = (type: string) =>
     w.input.evaluate(
       (el, type) => el.dispatchEvent(new CompositionEvent(type, { bubbles: true, data: '发货' })),
@@ -125,7 +133,7 @@ test('a stream cut mid-answer resumes from the last event id without duplicated 
     if (lastEventIds.length > 1) return route.fulfill({ response: res, body });
     full = body;
     // Keep conversation-start, sources and the first three text deltas (ids 1-5), then end the stream.
-    const cut = body.split('\n\n').slice(0, 5).join('\n\n') + '\n\n';
+    const cut = `${body.split('\n\n').slice(0, 5).join('\n\n')}\n\n`;
     await route.fulfill({ response: res, body: cut });
   });
   await w.ask('几点之前付款当天能发货?');
@@ -135,6 +143,6 @@ test('a stream cut mid-answer resumes from the last event id without duplicated 
     .map((m) => JSON.parse(`"${m[1]}"`))
     .join('');
   expect(expected).toContain('16:00');
-  const shown = await w.assistant.last().locator('.b').innerText();
-  expect(shown.replace(/\s/g, '')).toBe(expected.replace(/\*\*/g, '').replace(/\s/g, ''));
+  const shown = await w.assistant.last().locator('.b').textContent();
+  expect((shown ?? '').replace(/\s/g, '')).toBe(expected.replace(/\*\*/g, '').replace(/\s/g, ''));
 });
