@@ -3,7 +3,7 @@
  * element or by the page: `xiaoer-chat { --xiaoer-primary: #0f766e; --xiaoer-radius: 12px }`.
  */
 export const PANEL_CSS = `
-.p{--r:var(--xiaoer-radius,16px);--bg:var(--xiaoer-bg,#fff);--fg:var(--xiaoer-fg,#1f2328);--mu:var(--xiaoer-muted,#6b7280);--line:var(--xiaoer-line,#e8e3dc);--soft:var(--xiaoer-soft,#f6f3ef);--pr:var(--xiaoer-primary);--on:var(--xiaoer-on-primary);
+.p{--r:var(--xiaoer-radius,16px);--bg:var(--xiaoer-bg,#fff);--fg:var(--xiaoer-fg,#1f2328);--mu:var(--xiaoer-muted,#5f6673);--line:var(--xiaoer-line,#e8e3dc);--soft:var(--xiaoer-soft,#f6f3ef);--pr:var(--xiaoer-primary);--on:var(--xiaoer-on-primary);
 position:fixed;right:20px;bottom:88px;z-index:2147483000;width:380px;height:min(620px,calc(100vh - 112px));display:flex;flex-direction:column;background:var(--bg);color:var(--fg);border-radius:var(--r);box-shadow:0 16px 48px rgba(15,23,42,.22),0 2px 6px rgba(15,23,42,.08);overflow:hidden;
 font:14px/1.6 -apple-system,BlinkMacSystemFont,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","WenQuanYi Micro Hei","Noto Sans CJK SC",sans-serif;text-align:left;letter-spacing:normal;animation:in .18s ease-out}
 .p[hidden]{display:none}
@@ -12,7 +12,7 @@ font:14px/1.6 -apple-system,BlinkMacSystemFont,"PingFang SC","Hiragino Sans GB",
 @media (prefers-reduced-motion:reduce){.p,.dot i{animation:none!important}}
 .h{display:flex;align-items:center;gap:10px;padding:12px 12px 12px 16px;background:var(--pr);color:var(--on)}
 .av{width:34px;height:34px;border-radius:50%;background:rgba(255,255,255,.22);display:grid;place-items:center;font-weight:600;flex:none}
-.ht{flex:1;min-width:0}.ht h2{margin:0;font-size:15px;font-weight:600;line-height:1.3}.ht p{margin:0;font-size:12px;opacity:.85;line-height:1.3}
+.ht{flex:1;min-width:0}.ht h2{margin:0;font-size:15px;font-weight:600;line-height:1.3}.ht p{margin:0;font-size:12px;line-height:1.3}
 .ib{border:0;background:transparent;color:inherit;width:34px;height:34px;border-radius:8px;cursor:pointer;display:grid;place-items:center;padding:0;font:inherit}
 .ib:hover{background:rgba(255,255,255,.16)}.ib svg{width:20px;height:20px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round}
 button:focus-visible,textarea:focus-visible,a:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
@@ -45,8 +45,8 @@ button:focus-visible,textarea:focus-visible,a:focus-visible{outline:3px solid #1
 .chips button:hover{background:var(--pr);color:var(--on)}
 .rate{align-self:center;text-align:center;font-size:12px;color:var(--mu);padding:4px 0}
 .rate div{display:flex;gap:2px;justify-content:center}
-.rate button{border:0;background:none;font-size:20px;line-height:1;color:#d1c7bb;cursor:pointer;padding:2px 3px;border-radius:4px}
-.rate button:hover,.rate button:hover~button{color:#d1c7bb}.rate div:hover button{color:#f59e0b}.rate div button:hover~button{color:#d1c7bb}
+.rate button{border:0;background:none;font-size:20px;line-height:1;color:var(--mu);cursor:pointer;padding:2px 3px;border-radius:4px}
+.rate div:hover button{color:#b45309}.rate div button:hover~button{color:var(--mu)}
 .f{display:flex;align-items:flex-end;gap:8px;padding:10px 12px calc(10px + env(safe-area-inset-bottom));border-top:1px solid var(--line);background:var(--bg)}
 textarea{flex:1;resize:none;border:1px solid var(--line);border-radius:12px;padding:8px 12px;font:inherit;font-size:16px;line-height:1.5;max-height:120px;min-height:40px;box-sizing:border-box;color:var(--fg);background:var(--bg)}
 textarea:focus{border-color:var(--pr);outline:none}
