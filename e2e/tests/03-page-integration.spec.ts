@@ -90,7 +90,9 @@ test('host page CSS does not change the widget, and the widget adds no styles to
   });
   expect(await probe()).toBe(before);
   await expect(w.input).toBeInViewport();
-  await page.evaluate(() => document.querySelectorAll('style').forEach((s) => s.remove()));
+  await page.evaluate(() => {
+    for (const s of document.querySelectorAll('style')) s.remove();
+  });
   const buttonAfter = await page
     .locator('.buy .now')
     .evaluate((el) => getComputedStyle(el).font + getComputedStyle(el).letterSpacing);
