@@ -9,6 +9,7 @@ import { join } from 'node:path';
 const BENCHES: Record<string, [string, string]> = {
   load: ['@xiaoer/gpu-backend', 'bench:load'],
   'edge-overhead': ['@xiaoer/gpu-backend', 'bench:edge-overhead'],
+  widget: ['@xiaoer/widget', 'bench'],
 };
 
 const [name, ...args] = process.argv.slice(2).filter((a) => a !== '--');

@@ -5,4 +5,5 @@ export * from './create-sse-parser.ts';
 export * from './decode-chat-event.ts';
 export * from './encode-event.ts';
 export * from './error-codes.ts';
+export * from './feedback.ts';
 export * from './version.ts';

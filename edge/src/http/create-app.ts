@@ -6,6 +6,7 @@ import type { AppDeps } from './app-deps.ts';
 import { errorResponse } from './errors.ts';
 import { chatRoute } from './routes/chat-route.ts';
 import { conversationRoutes } from './routes/conversation-routes.ts';
+import { feedbackRoute } from './routes/feedback-route.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 
 export type { AppDeps } from './app-deps.ts';
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', healthRoutes(deps));
   app.route('/', chatRoute(deps));
   app.route('/', conversationRoutes(deps));
+  app.route('/', feedbackRoute(deps));
   app.notFound((c) =>
     errorResponse(new RequestError('not_found', 404, `No route for ${c.req.method} ${c.req.path}.`), c),
   );

@@ -41,6 +41,15 @@ export interface StoredTurn {
   reply: StoredReply | null;
 }
 
+/** A customer's rating: thumbs on one reply (`replyId` + `rating`) or 1-5 for the whole conversation (`score`). */
+export interface StoredFeedback {
+  replyId?: string;
+  rating?: 'up' | 'down';
+  score?: number;
+  comment?: string;
+  createdAt: string;
+}
+
 /**
  * Durable conversation storage. Implementations: PGlite (Node default), Postgres, a Durable Object (Workers).
  * Never process memory in production: a reload must find its history.
@@ -58,6 +67,11 @@ export interface ConversationStore {
     message: { id: string; text: string; context?: StoredTurn['context']; createdAt: string },
   ): Promise<{ created: boolean; turn: StoredTurn }>;
   saveReply(conversationId: string, messageId: string, reply: StoredReply): Promise<void>;
+  /**
+   * Records feedback; a later rating of the same reply (or of the conversation) replaces the earlier one. Returns
+   * false, storing nothing, when `replyId` names no reply of this conversation.
+   */
+  saveFeedback(conversationId: string, feedback: StoredFeedback): Promise<boolean>;
   /** Turns oldest first; `limit` keeps the most recent ones. */
   turns(conversationId: string, limit?: number): Promise<StoredTurn[]>;
 }

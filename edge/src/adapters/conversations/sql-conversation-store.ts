@@ -24,6 +24,19 @@ create table if not exists turns (
 create index if not exists turns_by_conversation on turns (conversation_id, seq);
 `;
 
+/** Customer feedback, one row per rated reply and one (`target` = '') for the conversation rating. */
+export const FEEDBACK_SCHEMA = `
+create table if not exists feedback (
+  conversation_id text not null references conversations(id) on delete cascade,
+  target text not null,
+  rating text,
+  score smallint,
+  comment text,
+  created_at text not null,
+  primary key (conversation_id, target)
+);
+`;
+
 interface TurnRow {
   message_id: string;
   text: string;
@@ -43,6 +56,7 @@ export function createSqlConversationStore(db: SqlClient): ConversationStore & {
   return {
     async migrate() {
       await db.exec(CONVERSATION_SCHEMA);
+      await db.exec(FEEDBACK_SCHEMA);
     },
     async ensure(id, createdAt) {
       await db.query(
@@ -74,6 +88,22 @@ export function createSqlConversationStore(db: SqlClient): ConversationStore & {
         messageId,
         JSON.stringify(reply),
       ]);
+    },
+    async saveFeedback(conversationId, f) {
+      if (f.replyId) {
+        const { rows } = await db.query(
+          "select 1 from turns where conversation_id = $1 and reply->>'id' = $2",
+          [conversationId, f.replyId],
+        );
+        if (rows.length === 0) return false;
+      }
+      await db.query(
+        `insert into feedback (conversation_id, target, rating, score, comment, created_at) values ($1, $2, $3, $4, $5, $6)
+         on conflict (conversation_id, target) do update set rating = excluded.rating, score = excluded.score,
+         comment = excluded.comment, created_at = excluded.created_at`,
+        [conversationId, f.replyId ?? '', f.rating ?? null, f.score ?? null, f.comment ?? null, f.createdAt],
+      );
+      return true;
     },
     async turns(conversationId, limit) {
       const { rows } = await db.query<TurnRow>(

@@ -89,7 +89,16 @@ export function chatRoute(deps: AppDeps) {
           data: { conversationId, messageId: turn.messageId, replyId },
         });
         if (done) {
-          for (const e of done.events) await send(e);
+          // Resumption (`Last-Event-ID`): event ids are positions in the reply (conversation-start is 1, the stored
+          // events follow from 2), so a finished reply is replayed from the event after the last one the client
+          // applied: no text twice, none lost. A reply whose stream was cut before it finished was aborted upstream
+          // (a disconnect cancels the model request) and is not stored as finished: it is generated again under a
+          // new replyId, which tells the widget to replace its partial text rather than append to it.
+          const after = lastEventId(c.req.header('last-event-id'));
+          for (const e of done.events) {
+            if (seq + 1 <= after) seq++;
+            else await send(e);
+          }
           return;
         }
         const earlier = history.filter((t) => t.messageId !== turn.messageId).slice(-HISTORY_TURNS);
@@ -97,6 +106,12 @@ export function chatRoute(deps: AppDeps) {
       });
     },
   );
+}
+
+/** The `Last-Event-ID` request header as a number; 0 when absent or not a positive integer. */
+function lastEventId(header: string | undefined): number {
+  const n = Number(header);
+  return Number.isSafeInteger(n) && n > 0 ? n : 0;
 }
 
 async function generate(

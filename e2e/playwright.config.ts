@@ -1,0 +1,64 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+/** Fixed ports of this suite (range 9100-9199): the fake model, the edge serving the examples, its control API. */
+export const PORTS = { model: 9101, edge: 9102, control: 9103, reactShop: 9104 };
+const root = join(import.meta.dirname, '..');
+const dataDir = mkdtempSync(join(tmpdir(), 'xiaoer-e2e-'));
+
+// Debian's chromium (apt-get install chromium fonts-wqy-microhei); Playwright's own browser download is skipped.
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+};
+
+export default defineConfig({
+  testDir: './tests',
+  // One worker: the tests share one fake model whose behaviour some of them change.
+  workers: 1,
+  fullyParallel: false,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  outputDir: './test-results',
+  // A human reporter and the json one (it writes to PLAYWRIGHT_JSON_OUTPUT_NAME, which `pnpm test` sets).
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORTS.edge}`,
+    locale: 'zh-CN',
+    trace: 'retain-on-failure',
+    launchOptions,
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
+  webServer: [
+    {
+      command: `node support/start-fake-model.ts ${PORTS.model} ${PORTS.control}`,
+      url: `http://127.0.0.1:${PORTS.control}/control/health`,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+    },
+    {
+      command: 'node edge/src/runtime/node.ts',
+      cwd: root,
+      url: `http://127.0.0.1:${PORTS.edge}/readyz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        SERVE_DEMO: '1',
+        PORT: String(PORTS.edge),
+        DATA_DIR: dataDir,
+        LLM_BASE_URL: `http://127.0.0.1:${PORTS.model}/v1`,
+        LLM_MODEL: 'qwen3-0.6b',
+      },
+    },
+  ],
+});

@@ -1,0 +1,113 @@
+import { resolve } from 'node:path';
+import { type FakeOpenAiServer, startFakeOpenAiServer } from '@xiaoer/fake-openai-server';
+import { type ChatEvent, createSseParser, decodeChatEvent } from '@xiaoer/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPgliteConversationStore } from '../../adapters/conversations/pglite-conversation-store.ts';
+import { readKnowledgeDir } from '../../adapters/kb/read-knowledge-dir.ts';
+import { createOpenAiCompatibleLlm } from '../../adapters/llm/openai-compatible-llm.ts';
+import { createLexicalRetriever } from '../../core/create-lexical-retriever.ts';
+import { DEFAULT_MODEL_SETTINGS } from '../../core/model-settings.ts';
+import { parseKnowledgeSources } from '../../core/parse-knowledge-sources.ts';
+import { DEFAULT_SHOP_PROFILE } from '../../core/shop-profile.ts';
+import type { ConversationStore } from '../../ports/conversation-store.ts';
+import { type AppDeps, createApp } from '../create-app.ts';
+
+type Frame = { id: number; event: ChatEvent };
+
+/** Reads an SSE response; stops (cancelling the body, like a dropped connection) after `limit` frames. */
+async function readFrames(res: Response, limit = Number.POSITIVE_INFINITY): Promise<Frame[]> {
+  const frames: Frame[] = [];
+  const parser = createSseParser((m) => {
+    const event = decodeChatEvent(m);
+    if (event) frames.push({ id: Number(m.id), event });
+  });
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  while (frames.length < limit) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parser.push(value);
+  }
+  await reader.cancel();
+  return frames.slice(0, limit);
+}
+
+const text = (frames: Frame[]) =>
+  frames.map((f) => (f.event.type === 'text-delta' ? f.event.data.delta : '')).join('');
+
+function chat(app: ReturnType<typeof createApp>, id: string, lastEventId?: number) {
+  return app.request('/v1/chat', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(lastEventId ? { 'last-event-id': String(lastEventId) } : {}),
+    },
+    body: JSON.stringify({ message: { id, text: '几点之前付款当天能发货?' } }),
+  });
+}
+
+describe('POST /v1/chat with Last-Event-ID', () => {
+  let store: ConversationStore;
+  let close: () => Promise<void>;
+  let fake: FakeOpenAiServer;
+  let base: Omit<AppDeps, 'conversations'>;
+
+  beforeAll(async () => {
+    ({ store, close } = await createPgliteConversationStore());
+    fake = await startFakeOpenAiServer(
+      {
+        model: 'qwen3-0.6b',
+        firstTokenDelayMs: 0,
+        tokenDelayMs: 20,
+        reasoningKey: 'reasoning',
+        reply: () => ({ content: '周一至周六16:00前付款的订单当天发出。', reasoning: '想一想' }),
+      },
+      0,
+    );
+    const files = await readKnowledgeDir(resolve(import.meta.dirname, '../../../../examples/lizi-shop'));
+    base = {
+      retriever: createLexicalRetriever(parseKnowledgeSources(files)),
+      clock: Date,
+      profile: DEFAULT_SHOP_PROFILE,
+      settings: DEFAULT_MODEL_SETTINGS,
+      minRetrievalScore: 0.2,
+      allowedOrigins: '*',
+    };
+  });
+  afterAll(async () => {
+    await close();
+    await fake.close();
+  });
+
+  it('replays a finished reply from the event after Last-Event-ID', async () => {
+    const app = createApp({ ...base, conversations: store });
+    const full = await readFrames(await chat(app, 'resume_1'));
+    expect(full.at(-1)!.event.type).toBe('message-end');
+    const cut = full.filter((f) => f.id <= 2);
+    const resumed = await readFrames(await chat(app, 'resume_1', 2));
+    expect(resumed[0]).toEqual(full[0]); // conversation-start, same replyId
+    expect(resumed.slice(1)).toEqual(full.filter((f) => f.id > 2));
+    expect(text(cut) + text(resumed)).toBe(text(full));
+  });
+
+  it('generates a reply again under a new replyId when the stream was cut before it finished', async () => {
+    const app = createApp({
+      ...base,
+      llm: createOpenAiCompatibleLlm({ baseURL: fake.baseURL, model: 'qwen3-0.6b' }),
+      conversations: store,
+    });
+    const first = await readFrames(await chat(app, 'resume_2'), 4);
+    expect(first.map((f) => f.event.type)).toContain('text-delta');
+    // The disconnect aborts the model request and the partial reply is stored as aborted.
+    await expect.poll(async () => (await store.turns('c_resume_2'))[0]?.reply?.finishReason).toBe('aborted');
+    expect(fake.requests.at(-1)!.aborted).toBe(true);
+
+    const again = await readFrames(await chat(app, 'resume_2', first.at(-1)!.id));
+    const start = again[0]!.event;
+    const firstStart = first[0]!.event;
+    expect(start.type === 'conversation-start' && firstStart.type === 'conversation-start').toBe(true);
+    if (start.type === 'conversation-start' && firstStart.type === 'conversation-start')
+      expect(start.data.replyId).not.toBe(firstStart.data.replyId);
+    expect(again[1]!.id).toBe(2);
+    expect(text(again)).toBe('周一至周六16:00前付款的订单当天发出。');
+  });
+});

@@ -1,0 +1,120 @@
+import type { UiMessage } from '../core/ui-message.ts';
+import type { Strings } from './locales.ts';
+import { renderMarkdown } from './render-markdown.tsx';
+
+const THUMB = 'M7 10v11H3V10zm0 0 4-8a3 3 0 0 1 3 3v4h5.5a2 2 0 0 1 2 2.3l-1.4 8A2 2 0 0 1 18 21H7';
+
+function Thumb({ down }: { down?: boolean }) {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true" transform={down ? 'rotate(180)' : undefined}>
+      <path d={THUMB} />
+    </svg>
+  );
+}
+
+export interface MessageRowProps {
+  m: UiMessage;
+  t: Strings;
+  onRetry(customerId: string): void;
+  onRate(replyId: string, rating: 'up' | 'down'): void;
+}
+
+/** One bubble with what belongs to it: sources, product cards, handoff notice, error + retry, thumbs. */
+export function MessageRow({ m, t, onRetry, onRate }: MessageRowProps) {
+  if (m.role === 'customer') {
+    return (
+      <div class="row me" data-role="customer" data-status={m.status}>
+        <span class="sr">{t.you}: </span>
+        <div class="b">{m.text}</div>
+        {m.status === 'queued' && <div class="meta">{t.queued}</div>}
+        {m.status === 'failed' && (
+          <div class="meta err" role="alert">
+            {t.errors[m.error ?? 'server']}
+            <button type="button" class="lk" onClick={() => onRetry(m.id)}>
+              {t.retry}
+            </button>
+          </div>
+        )}
+      </div>
+    );
+  }
+  const streaming = m.status === 'streaming';
+  const products = m.sources?.filter((s) => s.id.startsWith('product:')) ?? [];
+  const docs = m.sources?.filter((s) => !s.id.startsWith('product:')) ?? [];
+  const showText = m.text && !(m.handoff && m.text === m.handoff.message);
+  return (
+    <div class="row" data-role="assistant" data-status={m.status}>
+      <span class="sr">{t.bot}: </span>
+      {showText ? (
+        // While streaming the text is hidden from screen readers; the finished message is announced once.
+        <div class="b" aria-hidden={streaming ? 'true' : undefined}>
+          {renderMarkdown(m.text)}
+        </div>
+      ) : streaming && !m.handoff ? (
+        <div class="b" role="status" aria-label={t.typing}>
+          <span class="dot" aria-hidden="true">
+            <i />
+            <i />
+            <i />
+          </span>
+        </div>
+      ) : null}
+      {products.map((p) => (
+        <div class="card" key={p.id}>
+          <i aria-hidden="true">🛍</i>
+          <div>
+            <b>{p.title}</b>
+            <small>
+              {t.product} · {p.id.slice(8)}
+            </small>
+          </div>
+        </div>
+      ))}
+      {docs.length > 0 && !streaming && (
+        <ul class="src" aria-label={t.sources}>
+          {docs.map((s) => (
+            <li key={s.id}>{s.title}</li>
+          ))}
+        </ul>
+      )}
+      {m.handoff && (
+        <div class="ho" data-handoff={m.handoff.reason}>
+          <strong>{t.handoff}</strong>
+          <span>{t.handoffReasons[m.handoff.reason] ?? m.handoff.message}</span>
+          {m.handoff.reason === 'explicit' || m.handoff.reason === 'emotion' ? <span>{t.ticket}</span> : null}
+        </div>
+      )}
+      {(m.errorText || m.status === 'failed') && (
+        <div class="meta err" role="alert">
+          {m.errorText ?? t.errors[m.error ?? 'server']}
+          {m.status === 'failed' && m.replyTo && (
+            <button type="button" class="lk" onClick={() => onRetry(m.replyTo!)}>
+              {t.retry}
+            </button>
+          )}
+        </div>
+      )}
+      {m.status === 'done' && m.replyId && !m.handoff && (
+        <div class="fb">
+          <button
+            type="button"
+            aria-label={t.helpful}
+            aria-pressed={m.feedback === 'up'}
+            onClick={() => onRate(m.replyId!, 'up')}
+          >
+            <Thumb />
+          </button>
+          <button
+            type="button"
+            aria-label={t.notHelpful}
+            aria-pressed={m.feedback === 'down'}
+            onClick={() => onRate(m.replyId!, 'down')}
+          >
+            <Thumb down />
+          </button>
+          {m.feedback && <span class="meta">{t.thanks}</span>}
+        </div>
+      )}
+    </div>
+  );
+}
