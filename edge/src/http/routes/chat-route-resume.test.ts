@@ -108,6 +108,6 @@ describe('POST /v1/chat with Last-Event-ID', () => {
     if (start.type === 'conversation-start' && firstStart.type === 'conversation-start')
       expect(start.data.replyId).not.toBe(firstStart.data.replyId);
     expect(again[1]!.id).toBe(2);
-    expect(text(again)).toBe('周一至周六16:00前付款的订单当天发出。');
+    expect(text(again)).toBe('周一至周六16:00前付款的订单当天发出。\n需要我帮您查订单或生成工单吗?');
   });
 });
