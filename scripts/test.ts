@@ -16,13 +16,31 @@ let failed = 0;
 let skipped = 0;
 let exit = 0;
 
-function run(cmd: string, args: string[], env: Record<string, string> = {}) {
+function run(cmd: string, args: string[], env: Record<string, string> = {}): boolean {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   if (r.status !== 0) exit = 1;
+  return r.status === 0;
+}
+
+/** A runner that failed without a failing test (a build or server start broke) still counts as one failure. */
+function count(
+  ok: boolean,
+  what: string,
+  stats: { passed: number; failed: number; skipped: number } | undefined,
+) {
+  if (!stats || (!ok && stats.failed === 0)) {
+    console.error(`\n${what} did not complete: counted as 1 failure (see the output above)`);
+    failed += 1;
+  }
+  if (stats) {
+    passed += stats.passed;
+    failed += stats.failed;
+    skipped += stats.skipped;
+  }
 }
 
 const vitestJson = join(out, 'vitest.json');
-run('pnpm', [
+const unitOk = run('pnpm', [
   'exec',
   'vitest',
   'run',
@@ -30,26 +48,22 @@ run('pnpm', [
   '--reporter=json',
   `--outputFile.json=${vitestJson}`,
 ]);
-if (existsSync(vitestJson)) {
-  const r = JSON.parse(readFileSync(vitestJson, 'utf8'));
-  passed += r.numPassedTests;
-  failed += r.numFailedTests;
-  skipped += r.numPendingTests + r.numTodoTests;
-} else {
-  failed += 1;
-}
+const unit = existsSync(vitestJson) ? JSON.parse(readFileSync(vitestJson, 'utf8')) : undefined;
+count(
+  unitOk,
+  'vitest',
+  unit && {
+    passed: unit.numPassedTests,
+    failed: unit.numFailedTests,
+    skipped: unit.numPendingTests + unit.numTodoTests,
+  },
+);
 
 if (!skipE2e) {
   const pwJson = join(out, 'playwright.json');
-  run('pnpm', ['test:e2e'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
-  if (existsSync(pwJson)) {
-    const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats;
-    passed += s.expected + s.flaky;
-    failed += s.unexpected;
-    skipped += s.skipped;
-  } else {
-    failed += 1;
-  }
+  const e2eOk = run('pnpm', ['test:e2e'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+  const s = existsSync(pwJson) ? JSON.parse(readFileSync(pwJson, 'utf8')).stats : undefined;
+  count(e2eOk, 'Playwright', s && { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped });
 }
 
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
