@@ -60,5 +60,14 @@ export default defineConfig({
         LLM_MODEL: 'qwen3-0.6b',
       },
     },
+    {
+      // The React example, built against the edge above and served by `vite preview` (another origin: CORS).
+      command: `pnpm build && pnpm preview --port ${PORTS.reactShop} --strictPort --host 127.0.0.1`,
+      cwd: join(root, 'examples/react-shop'),
+      url: `http://127.0.0.1:${PORTS.reactShop}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { VITE_XIAOER_ENDPOINT: `http://127.0.0.1:${PORTS.edge}` },
+    },
   ],
 });
