@@ -137,6 +137,7 @@ export function createChatSession(deps: ChatSessionDeps) {
     let replyId: string | undefined;
     let ended = false;
     let resumes = 0;
+    let lastError: UiErrorKind = 'network';
     const stored = find(key);
     if (stored && stored.status !== 'done') remove(key);
     patch(customer.id, { status: 'sending', error: undefined });
@@ -201,6 +202,7 @@ export function createChatSession(deps: ChatSessionDeps) {
           continue;
         }
         const kind = errorKind(e);
+        lastError = kind;
         if (kind === 'offline' && !replyId) {
           patch(customer.id, { status: 'queued' });
           return false;
@@ -216,7 +218,7 @@ export function createChatSession(deps: ChatSessionDeps) {
       if (++resumes > MAX_RESUMES) {
         const a = find(key);
         if (a) put({ ...a, status: 'failed', error: 'interrupted' });
-        else patch(customer.id, { status: 'failed', error: errorKind(new TransportError('network', '')) });
+        else patch(customer.id, { status: 'failed', error: lastError });
         return true;
       }
       await deps.wait(Math.min(4000, 250 * 2 ** (resumes - 1)));
