@@ -49,7 +49,7 @@ export function MessageRow({ m, t, onRetry, onRate }: MessageRowProps) {
       {showText ? (
         // While streaming the text is hidden from screen readers; the finished message is announced once.
         <div class="b" aria-hidden={streaming ? 'true' : undefined}>
-          {renderMarkdown(m.text)}
+          {renderMarkdown(m.text, streaming)}
         </div>
       ) : streaming && !m.handoff ? (
         <div class="b" role="status" aria-label={t.typing}>
