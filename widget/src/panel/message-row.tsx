@@ -62,8 +62,8 @@ export function MessageRow({ m, t, onRetry, onRate }: MessageRowProps) {
       ) : null}
       {products.map((p) => (
         <div class="card" key={p.id}>
-          <i aria-hidden="true">
-            <svg viewBox="0 0 24 24">
+          <i>
+            <svg viewBox="0 0 24 24" aria-hidden="true">
               <path d={BAG} />
             </svg>
           </i>
