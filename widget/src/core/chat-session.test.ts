@@ -308,6 +308,22 @@ describe('createChatSession', () => {
     expect(b.session.state.messages).toEqual([]);
   });
 
+  it('sends a message queued offline from its own tab only, when both tabs come back online', async () => {
+    const storage = memoryStore();
+    const net = switchableNetwork();
+    const [ca, cb] = channelPair();
+    const a = setup({ storage, channel: ca, net });
+    const b = setup({ storage, channel: cb, net });
+    net.set(false);
+    a.session.send('两个标签页');
+    expect(b.session.state.messages[0]).toMatchObject({ text: '两个标签页', status: 'queued' });
+    net.set(true);
+    await settle();
+    expect(a.edge.calls).toHaveLength(1);
+    expect(b.edge.calls).toHaveLength(0);
+    expect(texts(b.session)).toEqual(['customer:两个标签页', 'assistant:好的']);
+  });
+
   it('sends thumbs and a conversation score as feedback', async () => {
     const { edge, session } = setup();
     session.send('q');
