@@ -103,8 +103,12 @@ function switchableNetwork(): Connectivity & { set(on: boolean): void } {
 
 function channelPair(): [SyncChannel, SyncChannel] {
   const make = (peers: Set<(m: SyncMessage) => void>, own: Set<(m: SyncMessage) => void>): SyncChannel => ({
+    // Delivered later, like BroadcastChannel: another tab never sees a change synchronously.
     post: (m) => {
-      for (const l of peers) l(structuredClone(m));
+      const copy = structuredClone(m);
+      queueMicrotask(() => {
+        for (const l of peers) l(copy);
+      });
     },
     subscribe(l) {
       own.add(l);
@@ -305,6 +309,7 @@ describe('createChatSession', () => {
     expect(b.session.state.conversationId).toBe(a.session.state.conversationId);
     expect(b.edge.calls).toHaveLength(0);
     a.session.reset();
+    await settle();
     expect(b.session.state.messages).toEqual([]);
   });
 
@@ -316,6 +321,7 @@ describe('createChatSession', () => {
     const b = setup({ storage, channel: cb, net });
     net.set(false);
     a.session.send('两个标签页');
+    await settle();
     expect(b.session.state.messages[0]).toMatchObject({ text: '两个标签页', status: 'queued' });
     net.set(true);
     await settle();
