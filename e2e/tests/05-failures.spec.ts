@@ -50,3 +50,16 @@ test('the launcher causes no layout shift and the page keeps its own styles', as
   expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBe(0);
   expect(await page.evaluate(() => document.querySelectorAll('style, iframe').length)).toBe(0);
 });
+
+test('a panel chunk that fails to download leaves the launcher closed, and the next click loads it', async ({
+  page,
+}) => {
+  await page.route('**/widget/xiaoer-panel.js', (route) => route.abort());
+  await page.goto('/');
+  const w = widget(page);
+  await w.launcher.click();
+  await expect(w.launcher).toHaveAttribute('aria-expanded', 'false');
+  await page.unroute('**/widget/xiaoer-panel.js');
+  await w.launcher.click();
+  await expect(w.input).toBeFocused();
+});
