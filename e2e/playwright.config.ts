@@ -6,7 +6,10 @@ import { defineConfig, devices } from '@playwright/test';
 /** Fixed ports of this suite (range 9100-9199): the fake model, the edge serving the examples, its control API. */
 export const PORTS = { model: 9101, edge: 9102, control: 9103, reactShop: 9104 };
 const root = join(import.meta.dirname, '..');
-const dataDir = mkdtempSync(join(tmpdir(), 'xiaoer-e2e-'));
+// A fresh conversation store per run. The config is loaded by the runner and again by each worker: the runner's
+// choice travels to the workers in the environment, and support/global-teardown.ts removes it.
+process.env.XIAOER_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'xiaoer-e2e-'));
+const dataDir = process.env.XIAOER_E2E_DATA_DIR;
 
 // Debian's chromium (apt-get install chromium fonts-wqy-microhei); Playwright's own browser download is skipped.
 const launchOptions = {
@@ -30,6 +33,7 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   outputDir: './test-results',
+  globalTeardown: './support/global-teardown.ts',
   // A human reporter and the json one (it writes to PLAYWRIGHT_JSON_OUTPUT_NAME, which `pnpm test` sets).
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   use: {
@@ -59,6 +63,15 @@ export default defineConfig({
         LLM_BASE_URL: `http://127.0.0.1:${PORTS.model}/v1`,
         LLM_MODEL: 'qwen3-0.6b',
       },
+    },
+    {
+      // The React example, built against the edge above and served by `vite preview` (another origin: CORS).
+      command: `pnpm build && pnpm preview --port ${PORTS.reactShop} --strictPort --host 127.0.0.1`,
+      cwd: join(root, 'examples/react-shop'),
+      url: `http://127.0.0.1:${PORTS.reactShop}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { VITE_XIAOER_ENDPOINT: `http://127.0.0.1:${PORTS.edge}` },
     },
   ],
 });

@@ -19,3 +19,16 @@ for (const [name, viewport] of [
     await info.attach(`${name}.png`, { path, contentType: 'image/png' });
   });
 }
+
+test('screenshot of product cards, sources and a handoff (desktop)', async ({ page }, info) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  const w = widget(page);
+  await w.ask('350ml的保温杯保温多久?');
+  await expect(w.assistant.last()).toHaveAttribute('data-status', 'done');
+  await w.ask('我要转人工');
+  await expect(w.host.locator('[data-handoff]')).toBeVisible();
+  const path = 'test-results/screenshots/desktop-handoff.png';
+  await page.screenshot({ path });
+  await info.attach('desktop-handoff.png', { path, contentType: 'image/png' });
+});

@@ -103,8 +103,12 @@ function switchableNetwork(): Connectivity & { set(on: boolean): void } {
 
 function channelPair(): [SyncChannel, SyncChannel] {
   const make = (peers: Set<(m: SyncMessage) => void>, own: Set<(m: SyncMessage) => void>): SyncChannel => ({
+    // Delivered later, like BroadcastChannel: another tab never sees a change synchronously.
     post: (m) => {
-      for (const l of peers) l(structuredClone(m));
+      const copy = structuredClone(m);
+      queueMicrotask(() => {
+        for (const l of peers) l(copy);
+      });
     },
     subscribe(l) {
       own.add(l);
@@ -305,7 +309,25 @@ describe('createChatSession', () => {
     expect(b.session.state.conversationId).toBe(a.session.state.conversationId);
     expect(b.edge.calls).toHaveLength(0);
     a.session.reset();
+    await settle();
     expect(b.session.state.messages).toEqual([]);
+  });
+
+  it('sends a message queued offline from its own tab only, when both tabs come back online', async () => {
+    const storage = memoryStore();
+    const net = switchableNetwork();
+    const [ca, cb] = channelPair();
+    const a = setup({ storage, channel: ca, net });
+    const b = setup({ storage, channel: cb, net });
+    net.set(false);
+    a.session.send('两个标签页');
+    await settle();
+    expect(b.session.state.messages[0]).toMatchObject({ text: '两个标签页', status: 'queued' });
+    net.set(true);
+    await settle();
+    expect(a.edge.calls).toHaveLength(1);
+    expect(b.edge.calls).toHaveLength(0);
+    expect(texts(b.session)).toEqual(['customer:两个标签页', 'assistant:好的']);
   });
 
   it('sends thumbs and a conversation score as feedback', async () => {

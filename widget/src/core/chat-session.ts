@@ -70,6 +70,8 @@ export function createChatSession(deps: ChatSessionDeps) {
   const listeners = new Set<(s: ChatState) => void>();
   let pumping = false;
   let disposed = false;
+  /** Customer messages this tab is responsible for sending; other tabs only show theirs. */
+  const own = new Set<string>();
 
   function set(patch: Partial<ChatState>) {
     state = { ...state, ...patch };
@@ -137,6 +139,7 @@ export function createChatSession(deps: ChatSessionDeps) {
     let replyId: string | undefined;
     let ended = false;
     let resumes = 0;
+    let lastError: UiErrorKind = 'network';
     const stored = find(key);
     if (stored && stored.status !== 'done') remove(key);
     patch(customer.id, { status: 'sending', error: undefined });
@@ -201,6 +204,7 @@ export function createChatSession(deps: ChatSessionDeps) {
           continue;
         }
         const kind = errorKind(e);
+        lastError = kind;
         if (kind === 'offline' && !replyId) {
           patch(customer.id, { status: 'queued' });
           return false;
@@ -216,7 +220,7 @@ export function createChatSession(deps: ChatSessionDeps) {
       if (++resumes > MAX_RESUMES) {
         const a = find(key);
         if (a) put({ ...a, status: 'failed', error: 'interrupted' });
-        else patch(customer.id, { status: 'failed', error: errorKind(new TransportError('network', '')) });
+        else patch(customer.id, { status: 'failed', error: lastError });
         return true;
       }
       await deps.wait(Math.min(4000, 250 * 2 ** (resumes - 1)));
@@ -230,7 +234,9 @@ export function createChatSession(deps: ChatSessionDeps) {
     try {
       for (;;) {
         if (!connectivity.online()) break;
-        const next = state.messages.find((m) => m.role === 'customer' && m.status === 'queued');
+        const next = state.messages.find(
+          (m) => m.role === 'customer' && m.status === 'queued' && own.has(m.id),
+        );
         if (!next) break;
         if (!(await deliver(next))) break;
       }
@@ -312,7 +318,9 @@ export function createChatSession(deps: ChatSessionDeps) {
         }
       }
       for (const p of readPending()) {
-        if (!find(p.id)) put({ id: p.id, role: 'customer', text: p.text, status: 'queued' }, false);
+        if (find(p.id)) continue;
+        own.add(p.id);
+        put({ id: p.id, role: 'customer', text: p.text, status: 'queued' }, false);
       }
       void pump();
     },
@@ -327,6 +335,7 @@ export function createChatSession(deps: ChatSessionDeps) {
       if (!parsed.ok) return { ok: false, error: parsed.code === 'text_too_long' ? 'too_long' : 'empty' };
       const message: UiMessage = { id, role: 'customer', text: parsed.value.message.text, status: 'queued' };
       writePending([...readPending(), { id, text: message.text }]);
+      own.add(id);
       put(message);
       void pump();
       return { ok: true, id };
@@ -339,6 +348,7 @@ export function createChatSession(deps: ChatSessionDeps) {
       const a = find(`a_${customerMessageId}`);
       if (m.status !== 'failed' && a?.status !== 'failed') return;
       if (a) remove(a.id);
+      own.add(m.id);
       if (!readPending().some((p) => p.id === m.id))
         writePending([...readPending(), { id: m.id, text: m.text }]);
       put({ ...m, status: 'queued', error: undefined });

@@ -129,7 +129,12 @@ export function createLauncher(config: WidgetConfig, loadPanel: () => Promise<Pa
     if (broadcast) channel?.postMessage({ type: 'open', open });
     emit(open ? 'open' : 'close');
     if (panel) panel.setOpen(open);
-    else if (open) void load();
+    else if (open)
+      load().catch((e) => {
+        // The panel could not be downloaded (offline, blocked): show the launcher closed again so a click retries.
+        console.warn('[xiaoer] the chat panel could not be loaded', e);
+        setOpen(false, false);
+      });
     if (!open && focusBack) button.focus();
   }
 

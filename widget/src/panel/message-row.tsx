@@ -2,6 +2,7 @@ import type { UiMessage } from '../core/ui-message.ts';
 import type { Strings } from './locales.ts';
 import { renderMarkdown } from './render-markdown.tsx';
 
+const BAG = 'M6 7h12l1 13H5zm3 0V6a3 3 0 0 1 6 0v1';
 const THUMB = 'M7 10v11H3V10zm0 0 4-8a3 3 0 0 1 3 3v4h5.5a2 2 0 0 1 2 2.3l-1.4 8A2 2 0 0 1 18 21H7';
 
 function Thumb({ down }: { down?: boolean }) {
@@ -48,7 +49,7 @@ export function MessageRow({ m, t, onRetry, onRate }: MessageRowProps) {
       {showText ? (
         // While streaming the text is hidden from screen readers; the finished message is announced once.
         <div class="b" aria-hidden={streaming ? 'true' : undefined}>
-          {renderMarkdown(m.text)}
+          {renderMarkdown(m.text, streaming)}
         </div>
       ) : streaming && !m.handoff ? (
         <div class="b" role="status" aria-label={t.typing}>
@@ -61,7 +62,11 @@ export function MessageRow({ m, t, onRetry, onRate }: MessageRowProps) {
       ) : null}
       {products.map((p) => (
         <div class="card" key={p.id}>
-          <i aria-hidden="true">🛍</i>
+          <i>
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d={BAG} />
+            </svg>
+          </i>
           <div>
             <b>{p.title}</b>
             <small>

@@ -30,6 +30,7 @@ button:focus-visible,textarea:focus-visible,a:focus-visible{outline:3px solid #1
 .src li{font-size:12px;color:var(--mu);background:var(--bg);border:1px solid var(--line);border-radius:999px;padding:1px 9px}
 .card{display:flex;gap:10px;align-items:center;margin-top:6px;padding:8px 10px;border:1px solid var(--line);border-radius:12px;background:var(--bg);max-width:86%}
 .card i{width:36px;height:36px;border-radius:8px;background:var(--soft);display:grid;place-items:center;font-style:normal;color:var(--pr);flex:none}
+.card svg{width:20px;height:20px;fill:none;stroke:currentColor;stroke-width:1.8;stroke-linejoin:round}
 .card b{display:block;font-size:13px;font-weight:600}.card small{color:var(--mu);font-size:12px}
 .ho{margin-top:6px;max-width:86%;padding:10px 12px;border-radius:12px;background:#fff7ed;border:1px solid #fed7aa;color:#7c2d12;font-size:13px}
 .ho strong{display:block;font-weight:600}.ho span{display:block;opacity:.9}

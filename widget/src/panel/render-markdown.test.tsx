@@ -3,9 +3,9 @@ import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from './render-markdown.tsx';
 
-function html(md: string) {
+function html(md: string, streaming = false) {
   const el = document.createElement('div');
-  render(<div>{renderMarkdown(md)}</div>, el);
+  render(<div>{renderMarkdown(md, streaming)}</div>, el);
   return el.firstElementChild!.innerHTML;
 }
 
@@ -31,7 +31,9 @@ describe('renderMarkdown', () => {
     );
   });
 
-  it('shows an unfinished bold marker as text while streaming', () => {
+  it('hides an unpaired bold marker while streaming, and shows it as text in a finished message', () => {
+    expect(html('今天**发', true)).toBe('<p>今天发</p>');
+    expect(html('**今天**发**货', true)).toBe('<p><strong>今天</strong>发货</p>');
     expect(html('今天**发')).toBe('<p>今天**发</p>');
   });
 });

@@ -54,9 +54,14 @@ const NUMBER = /^\s*\d+[.)、]\s*/;
 /**
  * Renders the Markdown subset replies use (paragraphs, bullet and numbered lists, **bold**, `code`, http(s) links) to
  * virtual DOM. Text is never parsed as HTML, so model or knowledge-base text cannot inject markup or script.
- * An unfinished `**` while streaming shows as text until its closing pair arrives.
+ * While `streaming`, an unpaired `**` at the end (its closing pair has not arrived yet) is hidden, so the text does not
+ * flash asterisks before turning bold.
  */
-export function renderMarkdown(source: string): VNode[] {
+export function renderMarkdown(source: string, streaming = false): VNode[] {
+  if (streaming && (source.match(/\*\*/g)?.length ?? 0) % 2 === 1) {
+    const at = source.lastIndexOf('**');
+    source = source.slice(0, at) + source.slice(at + 2);
+  }
   const blocks: VNode[] = [];
   let para: string[] = [];
   let list: { ordered: boolean; items: string[] } | null = null;
