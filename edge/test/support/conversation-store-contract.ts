@@ -76,6 +76,19 @@ export function runConversationStoreContract(name: string, create: () => Promise
       expect((await store.turns(id, 2)).map((t) => t.text)).toEqual(['问2', '问3']);
     });
 
+    it('accepts feedback for a stored reply or the whole conversation, and refuses an unknown reply', async () => {
+      const store = await create();
+      const id = cid();
+      await store.ensure(id, '2026-11-24T10:00:00.000Z');
+      await store.addCustomerMessage(id, { id: 'm1', text: '问', createdAt: '2026-11-24T10:00:00.000Z' });
+      await store.saveReply(id, 'm1', reply('r1', '答'));
+      const at = '2026-11-24T10:05:00.000Z';
+      expect(await store.saveFeedback(id, { replyId: 'r1', rating: 'up', createdAt: at })).toBe(true);
+      expect(await store.saveFeedback(id, { replyId: 'r1', rating: 'down', createdAt: at })).toBe(true);
+      expect(await store.saveFeedback(id, { score: 5, comment: '很快', createdAt: at })).toBe(true);
+      expect(await store.saveFeedback(id, { replyId: 'nope', rating: 'up', createdAt: at })).toBe(false);
+    });
+
     it('keeps conversations apart', async () => {
       const store = await create();
       const [a, b] = [cid(), cid()];

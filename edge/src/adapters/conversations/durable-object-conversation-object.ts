@@ -1,5 +1,5 @@
 import { DurableObject } from 'cloudflare:workers';
-import type { StoredReply, StoredTurn } from '../../ports/conversation-store.ts';
+import type { StoredFeedback, StoredReply, StoredTurn } from '../../ports/conversation-store.ts';
 
 interface TurnRow extends Record<string, SqlStorageValue> {
   message_id: string;
@@ -37,6 +37,13 @@ export class ConversationObject extends DurableObject<Record<string, unknown>> {
         context text,
         created_at text not null,
         reply text
+      );
+      create table if not exists feedback (
+        target text primary key,
+        rating text,
+        score integer,
+        comment text,
+        created_at text not null
       );`);
   }
 
@@ -71,6 +78,25 @@ export class ConversationObject extends DurableObject<Record<string, unknown>> {
       JSON.stringify(reply),
       messageId,
     );
+  }
+
+  /** Thumbs for one reply (replyId) or the rating of the whole conversation (no replyId); the last word counts. */
+  saveFeedback(f: StoredFeedback): boolean {
+    if (f.replyId) {
+      const rows = this.ctx.storage.sql
+        .exec<TurnRow>('select * from turns where reply is not null')
+        .toArray();
+      if (!rows.some((r) => (JSON.parse(r.reply!) as StoredReply).id === f.replyId)) return false;
+    }
+    this.ctx.storage.sql.exec(
+      'insert or replace into feedback (target, rating, score, comment, created_at) values (?, ?, ?, ?, ?)',
+      f.replyId ?? '',
+      f.rating ?? null,
+      f.score ?? null,
+      f.comment ?? null,
+      f.createdAt,
+    );
+    return true;
   }
 
   turns(limit?: number): StoredTurn[] {

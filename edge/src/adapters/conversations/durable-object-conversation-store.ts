@@ -11,6 +11,7 @@ export function createDurableObjectConversationStore(
     exists: async (id) => stub(id).exists(),
     addCustomerMessage: async (id, m) => stub(id).addCustomerMessage(m),
     saveReply: async (id, messageId, reply) => stub(id).saveReply(messageId, reply),
+    saveFeedback: async (id, feedback) => stub(id).saveFeedback(feedback),
     turns: async (id, limit) => stub(id).turns(limit),
   };
 }
