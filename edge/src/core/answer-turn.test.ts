@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '@xiaoer/fake-openai-server';
 import type { ChatEvent } from '@xiaoer/protocol';
@@ -5,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readKnowledgeDir } from '../adapters/kb/read-knowledge-dir.ts';
 import { createFailoverLlm } from '../adapters/llm/failover-llm.ts';
 import { createOpenAiCompatibleLlm } from '../adapters/llm/openai-compatible-llm.ts';
+import { createDemoOrderLookup } from '../adapters/orders/demo-orders.ts';
+import { createDemoTicketSink } from '../adapters/tickets/demo-ticket-sink.ts';
 import { platformTimer } from '../adapters/timer/platform-timer.ts';
 import type { Llm } from '../ports/llm.ts';
 import { answerTurn, type TurnDeps, type TurnOutcome } from './answer-turn.ts';
@@ -47,12 +50,21 @@ function llmAt(baseURL: string): Llm {
   return createOpenAiCompatibleLlm({ baseURL, model: 'qwen3-0.6b', timeoutMs: 5000 });
 }
 
-async function run(text: string, llm: Llm | undefined, history: string[] = []) {
+async function run(
+  text: string,
+  llm: Llm | undefined,
+  history: (string | { customer: string; assistant?: string })[] = [],
+  extra: Partial<TurnDeps> = {},
+) {
   const controller = new AbortController();
   const events: ChatEvent[] = [];
   const gen = answerTurn(
-    { text, history: history.map((customer) => ({ customer })) },
-    { ...base, ...(llm ? { llm } : {}) },
+    {
+      text,
+      history: history.map((h) => (typeof h === 'string' ? { customer: h } : h)),
+      conversationId: 'c1',
+    },
+    { ...base, ...(llm ? { llm } : {}), ...extra },
     controller.signal,
   );
   const t0 = Date.now();
@@ -243,5 +255,78 @@ describe('failover across backends', () => {
     const r = await run(QUESTION, llm);
     expect(bad.requests.length).toBe(before);
     expect(r.outcome.mode).toBe('retrieval');
+  });
+});
+
+describe('orders and tickets', () => {
+  const now = Date.parse('2026-11-24T16:00:00+08:00');
+  const orders = () =>
+    createDemoOrderLookup(
+      readFileSync(resolve(import.meta.dirname, '../../../examples/lizi-shop/demo-orders.json'), 'utf8'),
+    );
+  const offered = `碎了可以申请售后。\n${DEFAULT_SHOP_PROFILE.closingLine}`;
+
+  it("states the proved order's state and time rule as facts", async () => {
+    const r = await run('订单2026112408426617还能取消吗', undefined, [], {
+      orders: orders(),
+      clock: { now: () => now },
+    });
+    expect(r.text).toContain('您的订单已打包，已超过2小时自助取消时限');
+    expect(r.outcome.analysis).toMatchObject({ orderId: '2026112408426617', intent: 'order_change' });
+  });
+
+  it("never shows an order when the phone tail given is someone else's", async () => {
+    const r = await run('订单2026112408426617，手机尾号3821，还能取消吗', undefined, [], {
+      orders: orders(),
+      clock: { now: () => now },
+    });
+    expect(r.text).toContain('没有找到与您提供的信息相符的订单');
+    expect(r.text).not.toContain('订单2026112408426617：');
+    expect(r.text).not.toContain('您的订单已打包');
+    expect(r.outcome.analysis?.orderId).toBeUndefined();
+  });
+
+  it('gives the model the order facts in its prompt', async () => {
+    good.set({ fault: undefined });
+    await run('订单2026112408426617还能取消吗', llmAt(good.baseURL), [], {
+      orders: orders(),
+      clock: { now: () => now },
+    });
+    const system = good.requests.at(-1)!.body.messages![0]!.content as string;
+    expect(system).toContain('已超过2小时自助取消时限');
+  });
+
+  it('opens a ticket when the customer accepts one for a refund', async () => {
+    const tickets = createDemoTicketSink({ now: () => now });
+    const r = await run(
+      '好的',
+      undefined,
+      [{ customer: '订单2026112311307728的套装少了一根线', assistant: offered }],
+      {
+        tickets,
+        orders: orders(),
+        clock: { now: () => now },
+      },
+    );
+    expect(r.types).toEqual(['text-delta', 'ticket-open', 'message-end']);
+    expect(r.events[1]).toEqual({ type: 'ticket-open', data: { ticketId: 'GD2611240001', kind: 'refund' } });
+    expect(r.text).toContain('工单号GD2611240001');
+    expect(tickets.tickets[0]).toMatchObject({
+      orderId: '2026112311307728',
+      conversationId: 'c1',
+      kind: 'refund',
+    });
+  });
+
+  it('hands over with a clear message when the ticket system fails', async () => {
+    const r = await run('帮我生成工单', undefined, ['杯子碎了要退款'], {
+      tickets: {
+        create: async () => {
+          throw new Error('webhook down');
+        },
+      },
+    });
+    expect(r.outcome.handoff?.reason).toBe('upstream_unavailable');
+    expect(r.text).toContain('工单暂时没有提交成功');
   });
 });
