@@ -46,7 +46,6 @@ export interface TurnAnalysis {
  */
 export async function analyzeTurn(input: AnalyzeInput, deps: AnalyzeDeps): Promise<TurnAnalysis> {
   const transfer = decideTransfer(input.text, input.history, deps.transferWords ?? DEFAULT_TRANSFER_WORDS);
-  const intent = classifyIntent(input.text, input.history);
   const resolution = deps.catalog
     ? resolveProduct(
         {
@@ -62,6 +61,7 @@ export async function analyzeTurn(input: AnalyzeInput, deps: AnalyzeDeps): Promi
     history: input.history,
   });
   const product = resolution.kind === 'unique' ? resolution.row : null;
+  const intent = classifyIntent(input.text, input.history, undefined, product !== null);
   return {
     route: transfer.route,
     transferReason: transfer.reason,
