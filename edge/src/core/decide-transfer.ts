@@ -214,9 +214,8 @@ export function detectExplicitRequest(
 ): string | null {
   const t = normalize(text);
   const bare = t.replace(/[\s\p{P}\p{S}]|请|我要|要|吧|啊|呀/gu, '');
-  const whole = words.bareRequests.find((w) => bare === w.toLowerCase());
-  if (whole) return whole;
-  return findPhrase(t, words.explicit, words.negations, words.informational);
+  const phrase = findPhrase(t, words.explicit, words.negations, words.informational);
+  return phrase ?? words.bareRequests.find((w) => bare === w.toLowerCase()) ?? null;
 }
 
 /**
