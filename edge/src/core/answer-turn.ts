@@ -71,6 +71,8 @@ export interface TurnDecisions {
   ticketId?: string;
   /** Hedges found in the model's reasoning, when a model ran. */
   hedges?: number;
+  /** Length of the model's reasoning in characters. */
+  reasoningChars?: number;
   /** Why the model was not used or its answer was replaced (`first-token-budget`, `upstream-error`, `low-confidence`). */
   degraded?: string;
 }
@@ -117,6 +119,7 @@ export async function* answerTurn(
   };
   const finish = (reason: FinishReason) => {
     outcome.finishReason = reason;
+    if (outcome.analysis && outcome.reasoning) outcome.analysis.reasoningChars = outcome.reasoning.length;
     outcome.timings.totalMs = clock.now() - started;
     return outcome;
   };
@@ -257,7 +260,8 @@ export async function* answerTurn(
           const verdict = assessConfidence(
             {
               reasoning: outcome.reasoning,
-              topScore: passages[0]?.score ?? 0,
+              // A resolved product row or a proved order is ground truth: it covers the question fully.
+              topScore: analysis.product || order ? 1 : (passages[0]?.score ?? 0),
               minScore: deps.minRetrievalScore,
               needsKnowledge: analysis.intent !== 'other' || analysis.sku !== null,
             },

@@ -21,6 +21,9 @@ function bare(s: string): string {
 
 const THINK = /<think>[\s\S]*?(<\/think>|$)|<\/think>/g;
 const TICKET_WORDS = /工单|申请售后/;
+/** Marks where a banned phrase was cut, so the punctuation right after it can go too. */
+const CUT = '\uE000';
+const AFTER_CUT = new RegExp(`${CUT}[，,：:]?\\s*`, 'g');
 
 /**
  * Applies the reply rules to a streamed answer without holding it back more than needed: text that could still
@@ -37,10 +40,19 @@ export function createReplyFilter(rules: ReplyRules): ReplyFilter {
   let shown = '';
   let started = false;
 
+  /** Set when a banned phrase ended the text so far: the comma or colon that follows it goes too. */
+  let afterBanned = false;
   const clean = (s: string) => {
     let out = s.replace(THINK, '');
-    for (const p of banned) out = out.split(p).join('');
-    return out.replace(/^[，,：:]\s*/gm, '');
+    if (afterBanned && out) {
+      out = out.replace(/^[，,：:]\s*/, '');
+      afterBanned = out === '';
+    }
+    for (const p of banned) {
+      if (out.endsWith(p)) afterBanned = true;
+      out = out.split(p).join(CUT);
+    }
+    return out.replace(AFTER_CUT, '');
   };
 
   /** Releases what can no longer change: everything but an open <think>, a possible banned-phrase start or the closing line. */
