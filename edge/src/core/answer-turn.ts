@@ -9,13 +9,13 @@ import type { Timer } from '../ports/timer.ts';
 import { analyzeTurn, type TurnAnalysis } from './analyze-turn.ts';
 import { assessConfidence, type ConfidenceRules, DEFAULT_CONFIDENCE_RULES } from './assess-confidence.ts';
 import { buildPrompt } from './build-prompt.ts';
-import { composeClarifyingQuestion, productFacts } from './compose-clarifying-question.ts';
+import { composeClarifyingQuestion, productFacts, productSummary } from './compose-clarifying-question.ts';
 import { composeRetrievalReply } from './compose-retrieval-reply.ts';
 import { createCancelSource } from './create-cancel-source.ts';
 import type { TransferWords } from './decide-transfer.ts';
 import { describeOrder, ORDER_NOT_FOUND_FACT } from './describe-order.ts';
 import { detectTicketRequest } from './detect-ticket-request.ts';
-import { createReplyFilter } from './enforce-reply-rules.ts';
+import { createReplyFilter, enforceReplyRules } from './enforce-reply-rules.ts';
 import { UpstreamStreamError } from './errors.ts';
 import type { PolicyTimeRules } from './evaluate-policy-rules.ts';
 import { extractOrderProof } from './extract-order-proof.ts';
@@ -387,10 +387,17 @@ async function* retrievalReply(
     else yield* handOver(outcome, 'no_answer', reply.text);
     return;
   }
+  const raw =
+    reply.kind === 'not-covered' && analysis.product ? productSummary(analysis.product) : reply.text;
+  // The same reply rules as model answers: closing line once, no boilerplate, ticket guidance for after-sales.
   const text =
-    reply.kind === 'not-covered' && analysis.product
-      ? `${productFacts(analysis.product).join('\n')}\n${deps.profile.closingLine}`
-      : reply.text;
+    reply.kind === 'small-talk'
+      ? raw
+      : enforceReplyRules(raw, {
+          bannedPhrases: deps.profile.bannedPhrases,
+          closingLine: deps.profile.closingLine,
+          ...(analysis.intent === 'after_sales' ? { ticketGuidance: deps.profile.ticketGuidance } : {}),
+        });
   outcome.text = text;
   yield { type: 'text-delta', data: { delta: text } };
   yield { type: 'message-end', data: { finishReason: 'stop' } };
