@@ -13,6 +13,8 @@ export interface AnalyzeInput {
   /** Earlier customer messages of the conversation, oldest first. */
   history: string[];
   context?: { pageUrl?: string; sku?: string };
+  /** The bot's previous reply, for answers to a clarifying question (「2」). */
+  previousReply?: string;
 }
 
 export interface AnalyzeDeps {
@@ -52,6 +54,7 @@ export async function analyzeTurn(input: AnalyzeInput, deps: AnalyzeDeps): Promi
           text: input.text,
           history: input.history,
           ...(input.context?.sku ? { contextSku: input.context.sku } : {}),
+          ...(input.previousReply ? { previousReply: input.previousReply } : {}),
         },
         deps.catalog,
       )

@@ -129,6 +129,7 @@ export async function* answerTurn(
       text: input.text,
       history: input.history.map((t) => t.customer),
       ...(input.context ? { context: input.context } : {}),
+      ...(input.history.at(-1)?.assistant ? { previousReply: input.history.at(-1)!.assistant! } : {}),
     },
     deps,
   );

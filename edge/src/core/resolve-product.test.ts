@@ -91,6 +91,27 @@ describe('resolveProduct', () => {
   });
 });
 
+describe('answers to a clarifying question', () => {
+  const asked =
+    '您问的是哪一款？\n1. Lizi Buds Pro 主动降噪蓝牙耳机 黑色\n2. Lizi Buds Pro 主动降噪蓝牙耳机 白色\n告诉我序号或名称就好。';
+  it.each([
+    ['2', 'BUD-PRO-WH'],
+    ['第一个', 'BUD-PRO-BK'],
+    ['要2号', 'BUD-PRO-WH'],
+  ])('%s -> %s', (text, expected) => {
+    expect(sku(resolveProduct({ text, previousReply: asked, history: ['Buds Pro 有货吗'] }, catalog))).toBe(
+      expected,
+    );
+  });
+
+  it('answers with a colour through the earlier message, and ignores numbers without a list', () => {
+    expect(
+      sku(resolveProduct({ text: '白色的', previousReply: asked, history: ['Buds Pro 有货吗'] }, catalog)),
+    ).toBe('BUD-PRO-WH');
+    expect(resolveProduct({ text: '2', previousReply: '好的。' }, catalog)).toEqual({ kind: 'none' });
+  });
+});
+
 describe('parseProductRows', () => {
   it('rejects duplicate SKUs and bad prices with the line or SKU named', () => {
     expect(() => parseProductRows('sku,name\nA,x\nA,y')).toThrow(/line 3: duplicate sku A/);

@@ -176,6 +176,8 @@ function readReference(raw: string, catalog: ProductCatalog): Reference {
     for (let len = Math.min(4, words.length - i); len >= 1 && !best; len--) {
       const seq = words.slice(i, i + len).map((x) => x.w);
       if (seq.every((w) => /^\d/.test(w))) {
+        // A lone digit (「2」) is no model name; Pro 2 needs its Pro.
+        if (seq.length === 1 && seq[0]!.length < 2) continue;
         // A bare number names a model (16的壳) only when no unit follows it (70℃, 12号, 750ml are not models).
         if (
           NOT_SIZE_UNIT.test(text.slice(words[i + len - 1]!.end)) ||
@@ -292,6 +294,20 @@ export interface ResolveProductInput {
   history?: string[];
   /** The SKU of the product page the customer is on. */
   contextSku?: string;
+  /** The bot's previous reply: when it asked which product, 「2」 or 「第二个」 picks from its list. */
+  previousReply?: string;
+}
+
+const CHINESE_DIGITS = '一二三四五六';
+const ORDINAL = /^(?:第|选|要)?\s*([1-6一二三四五六])\s*(?:个|款|号|种)?(?:吧|的|那个|那款)?[\s\p{P}]*$/u;
+
+/** The product the customer picked by number from the list of a clarifying question (「您问的是哪一款？\n1. …」). */
+function pickFromList(text: string, previousReply: string, catalog: ProductCatalog): ProductRow | null {
+  const m = ORDINAL.exec(text.trim());
+  if (!m || !/^\d+\. /m.test(previousReply)) return null;
+  const n = /\d/.test(m[1]!) ? Number(m[1]) : CHINESE_DIGITS.indexOf(m[1]!) + 1;
+  const line = new RegExp(`^${n}\\. (.+)$`, 'm').exec(previousReply);
+  return line ? (catalog.rows.find((r) => r.name === line[1]!.trim()) ?? null) : null;
 }
 
 /** How many earlier messages a follow-up (那它能退吗) may refer back to. */
@@ -322,6 +338,10 @@ function settle(rows: IndexedRow[], via: 'message' | 'history', contextSku?: str
  * @example resolveProduct({ text: '那个蓝色小杯子能装热水吗' }, catalog) // { kind: 'unique', row: CUP-350-BL, via: 'message' }
  */
 export function resolveProduct(input: ResolveProductInput, catalog: ProductCatalog): ProductResolution {
+  if (input.previousReply) {
+    const picked = pickFromList(input.text, input.previousReply, catalog);
+    if (picked) return { kind: 'unique', row: picked, via: 'history' };
+  }
   const own = readReference(input.text, catalog);
   if (anchored(own)) return settle(candidatesFor(own, own, catalog), 'message', input.contextSku);
   if (SMALL_TALK.test(input.text.trim())) return { kind: 'none' };
