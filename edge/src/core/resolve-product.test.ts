@@ -35,6 +35,11 @@ describe('resolveProduct', () => {
     ['1000ml的保温杯重吗', 'CUP-1000-GN'],
     ['14个的蒸蛋器能蒸包子吗', 'EGG-14-WH'],
     ['小米15的壳是什么材质', 'CASE-MI15-GN'],
+    ['奶油白的充电宝能无线充吗', 'PWR-5K-WH'],
+    ['3.5mm的耳机能插电脑吗', 'WIR-35-BK'],
+    ['USB-A转C的线最大多少A', 'CBL-AC1M-BK'],
+    ['苹果的快充线是MFi认证吗', 'CBL-CL1M-WH'],
+    ['保温杯哪个最大', 'CUP-1000-GN'],
   ])('%s -> %s', (text, expected) => {
     expect(sku(resolveProduct({ text }, catalog))).toBe(expected);
   });

@@ -24,7 +24,7 @@ export const DEFAULT_PRODUCT_VOCABULARY: ProductVocabulary = {
     便携榨汁杯: ['榨汁杯', '榨汁机'],
     煮蛋器: ['煮蛋器', '蒸蛋器'],
   },
-  synonyms: { 车上: '车载', 车里: '车载', 开车: '车载', 苹果: 'iphone', 华为: '华为', 迷你: '迷你' },
+  synonyms: { 车上: '车载', 车里: '车载', 开车: '车载', 苹果: 'iphone', 转: ' to ' },
 };
 
 /** Generic words that name a family of categories: 杯子 is any cup, 耳机 any earphone, 壳 any case, 线 any cable. */
@@ -38,8 +38,11 @@ const GENERIC: [RegExp, (category: string) => boolean][] = [
 
 const COLOR_CHARS = '蓝白黑粉绿灰黄红紫橙金银';
 const TEXT_COLOR = new RegExp(`([${COLOR_CHARS}])(?:色|的|款|那)|(透明)`, 'g');
-const SMALL = /最小|小号|(?<!多)小的|小一点|小一些|小点|小杯|小个|小容量|小一号|小瓶/;
-const BIG = /最大|大号|(?<!多)大的|大一点|大一些|大点|大杯|大个|大容量|大一号/;
+/** 最大的 / 哪个最大 name a product; 最大多少A asks about a spec. */
+const SMALL =
+  /最小(?=$|[的那号款个吗呢？?，,。])|小号|(?<!多)小的|小一点|小一些|小点|小杯|小个|小容量|小一号|小瓶/;
+const BIG =
+  /最大(?=$|[的那号款个吗呢？?，,。]|容量)|大号|(?<!多)大的|大一点|大一些|大点|大杯|大个|大容量|大一号/;
 /** Units that end a number which is no product size (dates, times, counts, temperatures). */
 const NOT_SIZE_UNIT = /^(?:\s*)(?:[月号日点天年岁个件次周期折%℃度分秒寸]|小时|分钟)/;
 const FOLLOW_UP = /这个|那个|这款|那款|它|这|那|换成|还有|呢/;
@@ -200,11 +203,14 @@ function readReference(raw: string, catalog: ProductCatalog): Reference {
   for (const m of text.matchAll(TEXT_COLOR)) colors.push(m[1] ?? m[2]!);
   for (const r of catalog.indexed)
     for (const w of r.colorWords) if (w.length > 1 && text.includes(w) && !colors.includes(w)) colors.push(w);
+  // 奶油白 is one colour, not also every 白.
+  const variants = colors.filter((c) => c.length > 1 && c !== '透明');
+  const ownColors = colors.filter((c) => !(c.length === 1 && variants.some((w) => w.includes(c))));
 
   const numbers: Reference['numbers'] = [];
   const prices: number[] = [];
   for (const m of text.matchAll(
-    /(\d+(?:\.\d+)?)\s*(毫升|ml|升|l|毫安时|毫安|mah|wh|w|瓦|米|m|块钱|块|元|个(?![月小钟]))?/gi,
+    /(\d+(?:\.\d+)?)\s*(毫升|ml|升|l|毫安时|毫安|mah|wh|w|瓦|米|mm|m|块钱|块|元|个(?![月小钟]))?/gi,
   )) {
     const v = Number(m[1]);
     const unit = m[2]?.toLowerCase() ?? null;
@@ -222,7 +228,7 @@ function readReference(raw: string, catalog: ProductCatalog): Reference {
   return {
     categories,
     models,
-    colors,
+    colors: ownColors,
     numbers,
     prices,
     superlative: SMALL.test(text) ? 'small' : BIG.test(text) ? 'big' : null,
@@ -261,13 +267,13 @@ function candidatesFor(anchor: Reference, refine: Reference, catalog: ProductCat
         : rs,
     (rs) => (refine.prices.length ? narrow(rs, (r) => refine.prices.includes(r.row.price ?? -1)) : rs),
     (rs) => (refine.colors.length ? narrow(rs, (r) => refine.colors.some((c) => colorFits(r, c))) : rs),
+    (rs) => narrow(rs, (r) => [...anchor.asciiTokens].some((t) => t.length > 2 && r.featureTokens.has(t))),
     (rs) => {
       // Words of the product name (一拖三, 茶水分离, 车载): keep the rows sharing the most of them.
       const shared = rs.map((r) => [...bigrams(r.descriptor)].filter((b) => anchor.bigrams.has(b)).length);
       const best = Math.max(0, ...shared);
       return best > 0 ? rs.filter((_, i) => shared[i] === best) : rs;
     },
-    (rs) => narrow(rs, (r) => [...anchor.asciiTokens].some((t) => t.length > 2 && r.featureTokens.has(t))),
     (rs) => {
       if (!refine.superlative) return rs;
       const sizes = rs.map((r) => r.primarySize).filter((s): s is number => s !== null);
