@@ -30,7 +30,8 @@ beforeAll(async () => {
     settings: DEFAULT_MODEL_SETTINGS,
     clock: Date,
     timer: platformTimer,
-    firstTokenBudgetMs: 400,
+    // Generous against a loaded test machine; the slow-backend tests delay far beyond it.
+    firstTokenBudgetMs: 1500,
     minRetrievalScore: 0.2,
   };
   good = await startFakeOpenAiServer({
@@ -161,10 +162,10 @@ describe('answerTurn degraded paths', () => {
   });
 
   it('slow first token: the budget gives the retrieval answer in time and cancels the model request', async () => {
-    bad.set({ fault: undefined, firstTokenDelayMs: 3000 });
+    bad.set({ fault: undefined, firstTokenDelayMs: 6000 });
     const before = bad.requests.length;
     const r = await run(QUESTION, llmAt(bad.baseURL));
-    expect(r.ms).toBeLessThan(2500);
+    expect(r.ms).toBeLessThan(4500);
     expect(r.outcome.mode).toBe('retrieval');
     expect(r.outcome.analysis?.degraded).toBe('first-token-budget');
     await bad.requests[before]!.closed;
