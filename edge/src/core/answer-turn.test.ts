@@ -202,6 +202,13 @@ describe('answerTurn degraded paths', () => {
     expect(r.outcome.finishReason).toBe('error');
   });
 
+  it('error frame mid-answer (vLLM style): error event after the text shown', async () => {
+    bad.set({ fault: 'error-after:12', tokenDelayMs: 5 });
+    const r = await run(QUESTION, llmAt(bad.baseURL));
+    expect(r.types.slice(-2)).toEqual(['error', 'message-end']);
+    bad.set({ tokenDelayMs: 0 });
+  });
+
   it('cut during the reasoning: nothing was shown, so the retrieval answer is given', async () => {
     bad.set({ fault: 'cut-after:2', tokenDelayMs: 0 });
     const r = await run(QUESTION, llmAt(bad.baseURL));
