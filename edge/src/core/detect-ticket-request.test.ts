@@ -8,6 +8,8 @@ describe('detectTicketRequest', () => {
   it('takes an explicit ask, with the kind from the conversation', () => {
     expect(detectTicketRequest('帮我生成工单', [{ customer: '发错货了，我要换货' }])).toBe('exchange');
     expect(detectTicketRequest('帮我开个工单', [])).toBe('other');
+    expect(detectTicketRequest('帮我提交投诉工单，快递员态度太差', [])).toBe('complaint');
+    expect(detectTicketRequest('能帮我退货吗', [])).toBeNull();
   });
 
   it('takes a plain yes only after an offer on an after-sales topic', () => {
