@@ -6,7 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 /** name -> [package filter, script of that package]. */
-const BENCHES: Record<string, [string, string]> = {};
+const BENCHES: Record<string, [string, string]> = {
+  'analyze-turn': ['@xiaoer/edge', 'bench:analyze-turn'],
+};
 
 const [name, ...args] = process.argv.slice(2).filter((a) => a !== '--');
 const bench = name ? BENCHES[name] : undefined;
