@@ -303,6 +303,19 @@ describe('orders and tickets', () => {
     expect(r.outcome.analysis?.orderId).toBeUndefined();
   });
 
+  it('answers without the order, saying so, when the order system is down', async () => {
+    const r = await run('订单2026112408426617还能取消吗', undefined, [], {
+      orders: {
+        find: async () => {
+          throw new Error('orders down');
+        },
+        recent: async () => [],
+      },
+    });
+    expect(r.text).toContain('订单系统暂时查询不到');
+    expect(r.types.at(-1)).toBe('message-end');
+  });
+
   it('gives the model the order facts in its prompt', async () => {
     good.set({ fault: undefined });
     await run('订单2026112408426617还能取消吗', llmAt(good.baseURL), [], {

@@ -13,7 +13,7 @@ import { composeClarifyingQuestion, productFacts, productSummary } from './compo
 import { composeRetrievalReply } from './compose-retrieval-reply.ts';
 import { createCancelSource } from './create-cancel-source.ts';
 import type { TransferWords } from './decide-transfer.ts';
-import { describeOrder, ORDER_NOT_FOUND_FACT } from './describe-order.ts';
+import { describeOrder, ORDER_LOOKUP_FAILED_FACT, ORDER_NOT_FOUND_FACT } from './describe-order.ts';
 import { detectTicketRequest } from './detect-ticket-request.ts';
 import { createReplyFilter, enforceReplyRules } from './enforce-reply-rules.ts';
 import { UpstreamStreamError } from './errors.ts';
@@ -158,7 +158,16 @@ export async function* answerTurn(
   const ticketKind = deps.tickets ? detectTicketRequest(input.text, input.history) : null;
   const customerWords = input.history.map((t) => t.customer);
   const proof = deps.orders ? extractOrderProof(input.text, customerWords) : null;
-  const order = proof && deps.orders ? await deps.orders.find(proof) : null;
+  let lookupFailed = false;
+  const order =
+    proof && deps.orders
+      ? await deps.orders.find(proof).catch((error: unknown) => {
+          // The order system being down must not end the turn: answer without the order and say so.
+          lookupFailed = true;
+          deps.onDegraded?.(error);
+          return null;
+        })
+      : null;
   if (order) decisions.orderId = order.orderId;
 
   if (ticketKind && deps.tickets) {
@@ -182,9 +191,11 @@ export async function* answerTurn(
 
   const orderFacts = order
     ? describeOrder(order, clock.now(), analysis.intent, deps.catalog, deps.timeRules)
-    : proof
-      ? [ORDER_NOT_FOUND_FACT]
-      : [];
+    : lookupFailed
+      ? [ORDER_LOOKUP_FAILED_FACT]
+      : proof
+        ? [ORDER_NOT_FOUND_FACT]
+        : [];
 
   if (!deps.llm) {
     yield* retrievalReply(input.text, passages, analysis, deps, outcome, null, orderFacts);

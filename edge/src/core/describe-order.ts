@@ -40,3 +40,6 @@ export function describeOrder(
 /** Said when the order number given matches no order the customer may see (never says which part did not match). */
 export const ORDER_NOT_FOUND_FACT =
   '没有找到与您提供的信息相符的订单，请核对16位订单号，或提供下单手机号的后四位';
+
+/** Said when the order system could not be reached. */
+export const ORDER_LOOKUP_FAILED_FACT = '订单系统暂时查询不到，请稍后再试，或转人工客服帮您查';
