@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProductRows } from './parse-product-rows.ts';
-import { createProductCatalog, type ProductResolution, resolveProduct } from './resolve-product.ts';
+import {
+  createProductCatalog,
+  mergeProductVocabulary,
+  type ProductResolution,
+  resolveProduct,
+} from './resolve-product.ts';
 
 const csv = readFileSync(resolve(import.meta.dirname, '../../../examples/lizi-shop/products.csv'), 'utf8');
 const catalog = createProductCatalog(parseProductRows(csv));
@@ -114,6 +119,25 @@ describe('answers to a clarifying question', () => {
       sku(resolveProduct({ text: '白色的', previousReply: asked, history: ['Buds Pro 有货吗'] }, catalog)),
     ).toBe('BUD-PRO-WH');
     expect(resolveProduct({ text: '2', previousReply: '好的。' }, catalog)).toEqual({ kind: 'none' });
+  });
+});
+
+describe('mergeProductVocabulary', () => {
+  it("adds a shop's own names for a category", () => {
+    const shop = createProductCatalog(
+      parseProductRows(csv),
+      mergeProductVocabulary({ categoryAliases: { 煮蛋器: ['蛋蒸锅'] } }),
+    );
+    expect(resolveProduct({ text: '黄色的蛋蒸锅能煮几个' }, shop)).toMatchObject({
+      row: { sku: 'EGG-7-YL' },
+    });
+    expect(resolveProduct({ text: '黄色的蛋蒸锅能煮几个' }, catalog)).toEqual({ kind: 'none' });
+  });
+
+  it('rejects a wrong shape with the key named', () => {
+    expect(() => mergeProductVocabulary({ categoryAliases: { 煮蛋器: '蛋锅' } })).toThrow(
+      /categoryAliases.煮蛋器/,
+    );
   });
 });
 

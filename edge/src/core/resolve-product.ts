@@ -27,6 +27,44 @@ export const DEFAULT_PRODUCT_VOCABULARY: ProductVocabulary = {
   synonyms: { 车上: '车载', 车里: '车载', 开车: '车载', 苹果: 'iphone', 转: ' to ' },
 };
 
+/**
+ * Overlays a shop's vocabulary (shop.json `productVocabulary`): aliases are added to each category's list, synonyms
+ * are added or replaced. Wrong types are rejected with the key named.
+ */
+export function mergeProductVocabulary(
+  partial: unknown,
+  base: ProductVocabulary = DEFAULT_PRODUCT_VOCABULARY,
+): ProductVocabulary {
+  if (partial === undefined || partial === null) return base;
+  if (typeof partial !== 'object' || Array.isArray(partial))
+    throw new TypeError('productVocabulary must be a JSON object');
+  const p = partial as { categoryAliases?: unknown; synonyms?: unknown };
+  const out: ProductVocabulary = {
+    categoryAliases: { ...base.categoryAliases },
+    synonyms: { ...base.synonyms },
+  };
+  if (p.categoryAliases !== undefined) {
+    if (typeof p.categoryAliases !== 'object' || p.categoryAliases === null)
+      throw new TypeError('productVocabulary.categoryAliases must map a category to a list of names');
+    for (const [category, aliases] of Object.entries(p.categoryAliases)) {
+      if (!Array.isArray(aliases) || !aliases.every((a) => typeof a === 'string' && a !== ''))
+        throw new TypeError(
+          `productVocabulary.categoryAliases.${category} must be a list of non-empty strings`,
+        );
+      out.categoryAliases[category] = [...(out.categoryAliases[category] ?? []), ...aliases];
+    }
+  }
+  if (p.synonyms !== undefined) {
+    if (typeof p.synonyms !== 'object' || p.synonyms === null)
+      throw new TypeError('productVocabulary.synonyms must map a word to another');
+    for (const [word, to] of Object.entries(p.synonyms)) {
+      if (typeof to !== 'string') throw new TypeError(`productVocabulary.synonyms.${word} must be a string`);
+      out.synonyms[word] = to;
+    }
+  }
+  return out;
+}
+
 /** Generic words that name a family of categories: 杯子 is any cup, 耳机 any earphone, 壳 any case, 线 any cable. */
 const GENERIC: [RegExp, (category: string) => boolean][] = [
   [/杯/, (c) => c.includes('杯')],

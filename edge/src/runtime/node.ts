@@ -21,6 +21,7 @@ import { mergeTransferWords } from '../core/decide-transfer.ts';
 import { DEFAULT_POLICY_TIME_RULES } from '../core/evaluate-policy-rules.ts';
 import { loadProductCatalog } from '../core/load-product-catalog.ts';
 import { parseKnowledgeSources } from '../core/parse-knowledge-sources.ts';
+import { mergeProductVocabulary } from '../core/resolve-product.ts';
 import { mergeShopProfile } from '../core/shop-profile.ts';
 import { createApp } from '../http/create-app.ts';
 import { readConfig } from './read-config.ts';
@@ -68,7 +69,7 @@ const api = createApp({
   clock: Date,
   profile: mergeShopProfile(shop),
   transferWords: mergeTransferWords(shop?.transferWords),
-  catalog: loadProductCatalog(files),
+  catalog: loadProductCatalog(files, mergeProductVocabulary(shop?.productVocabulary)),
   ...(ordersFile ? { orders: createDemoOrderLookup(ordersFile.text) } : {}),
   tickets: ticketWebhook
     ? createWebhookTicketSink({

@@ -41,7 +41,7 @@ describe('GET /readyz with several model backends', () => {
       minRetrievalScore: 0.2,
       allowedOrigins: '*',
     });
-    const body = await (await app.request('/readyz')).json();
+    const body = (await (await app.request('/readyz')).json()) as { model: unknown };
     expect(body.model).toMatchObject({
       reachable: true,
       backends: [
