@@ -10,6 +10,7 @@ const BENCHES: Record<string, [string, string]> = {
   load: ['@xiaoer/gpu-backend', 'bench:load'],
   'edge-overhead': ['@xiaoer/gpu-backend', 'bench:edge-overhead'],
   widget: ['@xiaoer/widget', 'bench'],
+  'analyze-turn': ['@xiaoer/edge', 'bench:analyze-turn'],
 };
 
 const [name, ...args] = process.argv.slice(2).filter((a) => a !== '--');

@@ -26,6 +26,8 @@ export interface ChatEventMap {
   'handoff-request': { reason: HandoffReason; message: string };
   /** Several products fit the customer's words: the question (also sent as text) and the products to choose from. */
   'clarification-request': { question: string; choices: ProductChoice[] };
+  /** An after-sales ticket was created for the customer in the shop's system. */
+  'ticket-open': { ticketId: string; kind: string };
   'message-end': { finishReason: FinishReason };
   error: { code: ErrorCode; message: string };
 }
@@ -41,6 +43,7 @@ export const CHAT_EVENT_NAMES: readonly ChatEventName[] = [
   'sources-available',
   'handoff-request',
   'clarification-request',
+  'ticket-open',
   'message-end',
   'error',
 ];

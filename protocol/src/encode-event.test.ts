@@ -41,6 +41,12 @@ describe('encodeEvent', () => {
     `);
   });
 
+  it('encodes a ticket opened for the customer', () => {
+    expect(encodeEvent({ type: 'ticket-open', data: { ticketId: 'GD2611240001', kind: 'refund' } }, 7)).toBe(
+      'event: ticket-open\ndata: {"ticketId":"GD2611240001","kind":"refund"}\nid: 7\n\n',
+    );
+  });
+
   it('encodes every v1 event name exactly', () => {
     const events: ChatEvent[] = [
       { type: 'conversation-start', data: { conversationId: 'c1', messageId: 'm1', replyId: 'r1' } },

@@ -13,6 +13,8 @@ export interface AnalyzeInput {
   /** Earlier customer messages of the conversation, oldest first. */
   history: string[];
   context?: { pageUrl?: string; sku?: string };
+  /** The bot's previous reply, for answers to a clarifying question (「2」). */
+  previousReply?: string;
 }
 
 export interface AnalyzeDeps {
@@ -46,13 +48,13 @@ export interface TurnAnalysis {
  */
 export async function analyzeTurn(input: AnalyzeInput, deps: AnalyzeDeps): Promise<TurnAnalysis> {
   const transfer = decideTransfer(input.text, input.history, deps.transferWords ?? DEFAULT_TRANSFER_WORDS);
-  const intent = classifyIntent(input.text, input.history);
   const resolution = deps.catalog
     ? resolveProduct(
         {
           text: input.text,
           history: input.history,
           ...(input.context?.sku ? { contextSku: input.context.sku } : {}),
+          ...(input.previousReply ? { previousReply: input.previousReply } : {}),
         },
         deps.catalog,
       )
@@ -62,6 +64,7 @@ export async function analyzeTurn(input: AnalyzeInput, deps: AnalyzeDeps): Promi
     history: input.history,
   });
   const product = resolution.kind === 'unique' ? resolution.row : null;
+  const intent = classifyIntent(input.text, input.history, undefined, product !== null);
   return {
     route: transfer.route,
     transferReason: transfer.reason,

@@ -2,17 +2,23 @@ import type { ChatEvent, FinishReason, HandoffReason, Source } from '@xiaoer/pro
 import type { CancelSignal } from '../ports/cancel-signal.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Llm, LlmChunk, LlmUsage } from '../ports/llm.ts';
+import type { OrderLookup } from '../ports/order-lookup.ts';
 import type { Retriever, ScoredPassage } from '../ports/retriever.ts';
+import type { TicketKind, TicketSink } from '../ports/ticket-sink.ts';
 import type { Timer } from '../ports/timer.ts';
 import { analyzeTurn, type TurnAnalysis } from './analyze-turn.ts';
 import { assessConfidence, type ConfidenceRules, DEFAULT_CONFIDENCE_RULES } from './assess-confidence.ts';
 import { buildPrompt } from './build-prompt.ts';
-import { composeClarifyingQuestion, productFacts } from './compose-clarifying-question.ts';
+import { composeClarifyingQuestion, productFacts, productSummary } from './compose-clarifying-question.ts';
 import { composeRetrievalReply } from './compose-retrieval-reply.ts';
 import { createCancelSource } from './create-cancel-source.ts';
 import type { TransferWords } from './decide-transfer.ts';
-import { createReplyFilter } from './enforce-reply-rules.ts';
+import { describeOrder, ORDER_LOOKUP_FAILED_FACT, ORDER_NOT_FOUND_FACT } from './describe-order.ts';
+import { detectTicketRequest } from './detect-ticket-request.ts';
+import { createReplyFilter, enforceReplyRules } from './enforce-reply-rules.ts';
 import { UpstreamStreamError } from './errors.ts';
+import type { PolicyTimeRules } from './evaluate-policy-rules.ts';
+import { extractOrderProof } from './extract-order-proof.ts';
 import type { ModelSettings } from './model-settings.ts';
 import type { ProductCatalog } from './resolve-product.ts';
 import type { ShopProfile } from './shop-profile.ts';
@@ -31,6 +37,11 @@ export interface TurnDeps {
   transferWords?: TransferWords;
   catalog?: ProductCatalog;
   confidence?: ConfidenceRules;
+  /** The shop's orders; without it no order is looked up. */
+  orders?: OrderLookup;
+  /** Where after-sales tickets go; without it customers are told how to apply themselves. */
+  tickets?: TicketSink;
+  timeRules?: PolicyTimeRules;
   /** Normalised retrieval score below which the knowledge base is taken not to cover the question. */
   minRetrievalScore: number;
   /** Reports a model failure that was absorbed by falling back (for logs). */
@@ -42,6 +53,8 @@ export interface TurnInput {
   /** Earlier turns of the conversation, oldest first. */
   history: { customer: string; assistant?: string }[];
   context?: { pageUrl?: string; sku?: string };
+  /** Carried into tickets so the shop can find the conversation. */
+  conversationId?: string;
 }
 
 /** The decisions of a turn as stored with it (StoredReply.analysis). */
@@ -52,8 +65,14 @@ export interface TurnDecisions {
   intent: string;
   sku: string | null;
   productChoices: string[];
+  /** The order the customer proved and the facts were taken from. */
+  orderId?: string;
+  /** The ticket created in this turn. */
+  ticketId?: string;
   /** Hedges found in the model's reasoning, when a model ran. */
   hedges?: number;
+  /** Length of the model's reasoning in characters. */
+  reasoningChars?: number;
   /** Why the model was not used or its answer was replaced (`first-token-budget`, `upstream-error`, `low-confidence`). */
   degraded?: string;
 }
@@ -100,6 +119,7 @@ export async function* answerTurn(
   };
   const finish = (reason: FinishReason) => {
     outcome.finishReason = reason;
+    if (outcome.analysis && outcome.reasoning) outcome.analysis.reasoningChars = outcome.reasoning.length;
     outcome.timings.totalMs = clock.now() - started;
     return outcome;
   };
@@ -109,6 +129,7 @@ export async function* answerTurn(
       text: input.text,
       history: input.history.map((t) => t.customer),
       ...(input.context ? { context: input.context } : {}),
+      ...(input.history.at(-1)?.assistant ? { previousReply: input.history.at(-1)!.assistant! } : {}),
     },
     deps,
   );
@@ -134,6 +155,26 @@ export async function* answerTurn(
     return finish('handoff');
   }
 
+  const ticketKind = deps.tickets ? detectTicketRequest(input.text, input.history) : null;
+  const customerWords = input.history.map((t) => t.customer);
+  const proof = deps.orders ? extractOrderProof(input.text, customerWords) : null;
+  let lookupFailed = false;
+  const order =
+    proof && deps.orders
+      ? await deps.orders.find(proof).catch((error: unknown) => {
+          // The order system being down must not end the turn: answer without the order and say so.
+          lookupFailed = true;
+          deps.onDegraded?.(error);
+          return null;
+        })
+      : null;
+  if (order) decisions.orderId = order.orderId;
+
+  if (ticketKind && deps.tickets) {
+    yield* openTicket(input, ticketKind, order?.orderId, analysis.sku, deps, outcome, decisions);
+    return finish('stop');
+  }
+
   const clarify =
     analysis.intent === 'product' ? composeClarifyingQuestion(input.text, analysis.productChoices) : null;
   if (clarify) {
@@ -148,13 +189,21 @@ export async function* answerTurn(
   outcome.sources = relevant.map((p) => ({ id: p.id, title: p.title }));
   if (outcome.sources.length) yield { type: 'sources-available', data: { sources: outcome.sources } };
 
+  const orderFacts = order
+    ? describeOrder(order, clock.now(), analysis.intent, deps.catalog, deps.timeRules)
+    : lookupFailed
+      ? [ORDER_LOOKUP_FAILED_FACT]
+      : proof
+        ? [ORDER_NOT_FOUND_FACT]
+        : [];
+
   if (!deps.llm) {
-    yield* retrievalReply(input.text, passages, analysis, deps, outcome, null);
+    yield* retrievalReply(input.text, passages, analysis, deps, outcome, null, orderFacts);
     return finish(outcome.handoff ? 'handoff' : 'stop');
   }
 
   outcome.mode = 'model';
-  const facts = analysis.product ? productFacts(analysis.product) : [];
+  const facts = [...orderFacts, ...(analysis.product ? productFacts(analysis.product) : [])];
   if (analysis.intent === 'after_sales')
     facts.push(`这是售后问题，回答里要告诉顾客：${profile.ticketGuidance}`);
   const messages = buildPrompt(
@@ -193,7 +242,15 @@ export async function* answerTurn(
         request.cancel();
         decisions.degraded = 'first-token-budget';
         deps.onDegraded?.(new Error(`no answer token within ${budgetMs} ms`));
-        yield* retrievalReply(input.text, passages, analysis, deps, outcome, 'upstream_unavailable');
+        yield* retrievalReply(
+          input.text,
+          passages,
+          analysis,
+          deps,
+          outcome,
+          'upstream_unavailable',
+          orderFacts,
+        );
         return finish(outcome.handoff ? 'handoff' : 'stop');
       }
       if (next.done) {
@@ -215,7 +272,8 @@ export async function* answerTurn(
           const verdict = assessConfidence(
             {
               reasoning: outcome.reasoning,
-              topScore: passages[0]?.score ?? 0,
+              // A resolved product row or a proved order is ground truth: it covers the question fully.
+              topScore: analysis.product || order ? 1 : (passages[0]?.score ?? 0),
               minScore: deps.minRetrievalScore,
               needsKnowledge: analysis.intent !== 'other' || analysis.sku !== null,
             },
@@ -243,7 +301,15 @@ export async function* answerTurn(
       request.cancel();
       decisions.degraded = 'upstream-error';
       deps.onDegraded?.(error);
-      yield* retrievalReply(input.text, passages, analysis, deps, outcome, 'upstream_unavailable');
+      yield* retrievalReply(
+        input.text,
+        passages,
+        analysis,
+        deps,
+        outcome,
+        'upstream_unavailable',
+        orderFacts,
+      );
       return finish(outcome.handoff ? 'handoff' : 'stop');
     }
     yield {
@@ -315,19 +381,76 @@ async function* retrievalReply(
   outcome: TurnOutcome,
   /** Set when the model was meant to answer and could not: an uncovered question then says so. */
   degradedReason: 'upstream_unavailable' | null,
+  orderFacts: string[],
 ): AsyncGenerator<ChatEvent, void> {
   outcome.mode = 'retrieval';
   const reply = composeRetrievalReply(question, passages, deps.profile, deps.minRetrievalScore);
+  if (orderFacts.length) {
+    // The order's state and time rules answer most order questions on their own.
+    const body = reply.kind === 'answer' ? reply.text : deps.profile.closingLine;
+    const text = `${orderFacts.join('。\n')}。\n${body}`;
+    outcome.text = text;
+    yield { type: 'text-delta', data: { delta: text } };
+    yield { type: 'message-end', data: { finishReason: 'stop' } };
+    return;
+  }
   if (reply.kind === 'not-covered' && !analysis.product) {
     if (degradedReason) yield* handOver(outcome, degradedReason, deps.profile.degradedMessage);
     else yield* handOver(outcome, 'no_answer', reply.text);
     return;
   }
+  const raw =
+    reply.kind === 'not-covered' && analysis.product ? productSummary(analysis.product) : reply.text;
+  // The same reply rules as model answers: closing line once, no boilerplate, ticket guidance for after-sales.
   const text =
-    reply.kind === 'not-covered' && analysis.product
-      ? `${productFacts(analysis.product).join('\n')}\n${deps.profile.closingLine}`
-      : reply.text;
+    reply.kind === 'small-talk'
+      ? raw
+      : enforceReplyRules(raw, {
+          bannedPhrases: deps.profile.bannedPhrases,
+          closingLine: deps.profile.closingLine,
+          ...(analysis.intent === 'after_sales' ? { ticketGuidance: deps.profile.ticketGuidance } : {}),
+        });
   outcome.text = text;
   yield { type: 'text-delta', data: { delta: text } };
   yield { type: 'message-end', data: { finishReason: 'stop' } };
+}
+
+const TICKET_NAMES: Record<string, string> = {
+  refund: '退款',
+  return: '退货',
+  exchange: '换货',
+  repair: '维修',
+  complaint: '投诉',
+  other: '售后',
+};
+
+async function* openTicket(
+  input: TurnInput,
+  kind: TicketKind,
+  orderId: string | undefined,
+  sku: string | null,
+  deps: TurnDeps,
+  outcome: TurnOutcome,
+  decisions: TurnDecisions,
+): AsyncGenerator<ChatEvent, void> {
+  const summary = [...input.history.slice(-4).map((t) => t.customer), input.text].join('\n');
+  try {
+    const { ticketId } = await deps.tickets!.create({
+      kind,
+      ...(input.conversationId ? { conversationId: input.conversationId } : {}),
+      ...(orderId ? { orderId } : {}),
+      ...(sku ? { sku } : {}),
+      summary,
+      createdAt: new Date(deps.clock.now()).toISOString(),
+    });
+    decisions.ticketId = ticketId;
+    outcome.text = `已为您生成${TICKET_NAMES[kind]}工单，工单号${ticketId}，售后同事会在24小时内联系您处理。${orderId ? '' : '\n如方便，请补充16位订单号，处理会更快。'}`;
+    yield { type: 'text-delta', data: { delta: outcome.text } };
+    yield { type: 'ticket-open', data: { ticketId, kind } };
+    yield { type: 'message-end', data: { finishReason: 'stop' } };
+  } catch (error) {
+    deps.onDegraded?.(error);
+    decisions.degraded = 'ticket-failed';
+    yield* handOver(outcome, 'upstream_unavailable', `工单暂时没有提交成功，${deps.profile.handoffMessage}`);
+  }
 }

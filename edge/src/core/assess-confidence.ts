@@ -2,8 +2,13 @@
 export interface ConfidenceRules {
   /** Hedges looked for in the reasoning. */
   hedges: string[];
-  /** Retrieval score at or above which one hedge is not enough to hand over. */
-  strongScore: number;
+  /**
+   * Retrieval counts as strong at this multiple of the coverage threshold (minScore): then one hedge is not enough
+   * to hand over. Relative, so it follows whatever scale the configured retriever scores on.
+   */
+  strongFactor: number;
+  /** Guesses about the customer, not about the answer (用户可能想问): removed before hedges are counted. */
+  aboutCustomer: string[];
   /** Hedges that hand over even with strong retrieval. */
   maxHedges: number;
 }
@@ -23,7 +28,8 @@ export const DEFAULT_CONFIDENCE_RULES: ConfidenceRules = {
     '资料里没有',
     '猜测',
   ],
-  strongScore: 0.5,
+  strongFactor: 2,
+  aboutCustomer: ['用户可能', '顾客可能', '客户可能', '他可能', '她可能', '对方可能', '可能想问', '可能是想'],
   maxHedges: 3,
 };
 
@@ -52,11 +58,13 @@ export function assessConfidence(
   input: ConfidenceInput,
   rules: ConfidenceRules = DEFAULT_CONFIDENCE_RULES,
 ): ConfidenceVerdict {
+  let reasoning = input.reasoning;
+  for (const a of rules.aboutCustomer) reasoning = reasoning.split(a).join('');
   let hedges = 0;
-  for (const h of rules.hedges) hedges += input.reasoning.split(h).length - 1;
+  for (const h of rules.hedges) hedges += reasoning.split(h).length - 1;
   if (input.needsKnowledge && input.topScore < input.minScore)
     return { low: true, hedges, why: 'no-passage' };
-  const strong = input.topScore >= rules.strongScore;
+  const strong = input.topScore >= input.minScore * rules.strongFactor;
   if (hedges >= rules.maxHedges || (hedges > 0 && !strong)) return { low: true, hedges, why: 'hedged' };
   return { low: false, hedges, why: null };
 }

@@ -8,7 +8,10 @@ describe('classifyIntent', () => {
     ['订单还没付款前能改地址吗', 'order_change'],
     ['拍错颜色了能取消吗', 'order_change'],
     ['杯子收到就裂了，怎么退', 'after_sales'],
-    ['这个保温杯保修多久', 'product'],
+    ['商品保修多久', 'after_sales'],
+    ['能去你们仓库自提吗', 'shipping'],
+    ['取消订单后优惠券还能用吗', 'order_change'],
+    ['支持云闪付吗', 'payment'],
     ['用了五个月坏了，还在保修吗', 'after_sales'],
     ['能开公司抬头的发票吗', 'invoice'],
     ['买贵了能价保吗', 'promotion'],
@@ -20,6 +23,11 @@ describe('classifyIntent', () => {
     ['包裹显示签收了但我没收到', 'shipping'],
   ])('%s -> %s', (text, intent) => {
     expect(classifyIntent(text, [])).toBe(intent);
+  });
+
+  it('reads a warranty-length question as a product question when one product is named', () => {
+    expect(classifyIntent('这个保修多久啊', [], undefined, true)).toBe('product');
+    expect(classifyIntent('用了三个月坏了，还在保修吗', [], undefined, true)).toBe('after_sales');
   });
 
   it('lets the more specific topic win when several are named', () => {

@@ -39,3 +39,9 @@ export function productFacts(row: ProductRow): string[] {
     `卖点：${row.features.join('；')}`,
   ];
 }
+
+/** A customer-facing summary of a product row, for replies without a model. */
+export function productSummary(row: ProductRow): string {
+  const warranty = row.warrantyMonths ? `保修${row.warrantyMonths}个月` : '不提供保修';
+  return `${row.name}：${row.features.join('；')}。规格${row.size}，${row.material}，${row.price ?? '—'}元，${warranty}，目前${row.stock}。`;
+}

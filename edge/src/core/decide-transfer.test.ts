@@ -17,6 +17,9 @@ describe('decideTransfer: explicit requests', () => {
     '叫你们负责人出来',
     '能不能转人工',
     '麻烦转一下人工，发票开错了',
+    '人工！',
+    '我要找你们领导',
+    '你们店长呢，让他来',
     'I want to talk to a human',
   ])('transfers on %s', (text) => {
     expect(decideTransfer(text, [])).toMatchObject({ route: 'transfer', reason: 'explicit' });
@@ -30,6 +33,8 @@ describe('decideTransfer: explicit requests', () => {
     '你是真人吗',
     '你们有线下门店吗',
     '人工客服几点上班',
+    '没必要转人工',
+    '怎么投诉快递员',
   ])('stays with the bot on %s', (text) => {
     expect(decideTransfer(text, [])).toEqual({ route: 'answer', reason: null, matched: null });
   });
@@ -64,6 +69,13 @@ describe('decideTransfer: emotion', () => {
       decideTransfer('算了，你就告诉我寄哈尔滨要几天', ['气死了！！！等了五天还没到！！！']),
     ).toMatchObject({
       route: 'answer',
+    });
+  });
+
+  it('does not take exclamation marks of delight for anger', () => {
+    expect(decideTransfer('谢谢！！！', ['太棒了！！！'])).toMatchObject({ route: 'answer' });
+    expect(decideTransfer('你们太坑了！！！', ['等了一周还不发货，坑人！！！'])).toMatchObject({
+      reason: 'emotion',
     });
   });
 

@@ -10,6 +10,10 @@ export interface TransferWords {
   anger: string[];
   /** Words that are angry only together with an exclamation mark (我就打12315！ but not 朋友说可以打12315). */
   angerWithExclamation: string[];
+  /** Whole messages (punctuation aside) that ask for a human on their own: 人工！ */
+  bareRequests: string[];
+  /** Words of delight: 谢谢！！！ is not anger. */
+  positive: string[];
   /** Words that make a mention of a human a question about the service, not a request (人工客服几点上班). */
   informational: string[];
   /** Negations that cancel a phrase when they stand just before it in the same clause (不用转人工, 我没生气). */
@@ -53,8 +57,28 @@ export const DEFAULT_TRANSFER_WORDS: TransferWords = {
     '找负责人',
     '负责人出来',
     '主管出来',
+    '找你们领导',
+    '找领导',
+    '叫你们领导',
+    '领导出来',
+    '找店长',
+    '叫店长',
+    '店长呢',
+    '主管呢',
+    '负责人呢',
+    '领导呢',
+    '找老板',
+    '叫老板',
+    '老板出来',
     '经理出来',
+    '轉人工',
+    '轉接人工',
+    '我要投訴',
     'human agent',
+    'human please',
+    'a human',
+    'real human',
+    'live agent',
     'talk to a human',
     'speak to a human',
     'real person',
@@ -83,12 +107,15 @@ export const DEFAULT_TRANSFER_WORDS: TransferWords = {
     '黑店',
   ],
   angerWithExclamation: ['投诉', '12315', '曝光', '差评', '退钱', '到底'],
+  bareRequests: ['人工', '客服', '真人', '投诉', '人工服务', '转接', 'human', 'agent'],
+  positive: ['谢谢', '感谢', '太好了', '太棒', '不错', '开心', '喜欢', '满意', '好评', '给力', '赞'],
   informational: ['几点', '上班', '下班', '工作时间', '营业时间'],
   negations: [
     '不用',
     '不要',
     '不需要',
     '不必',
+    '没必要',
     '无需',
     '用不着',
     '不是要',
@@ -177,9 +204,12 @@ function findPhrase(
 /** The anger sign of a message, or null when the message is calm. */
 export function detectAnger(text: string, words: TransferWords = DEFAULT_TRANSFER_WORDS): string | null {
   const t = normalize(text);
-  if (/!{3,}|[!?？]{4,}/.test(t) && /!/.test(t)) return '!!!';
   const strong = findPhrase(t, words.anger, words.negations);
-  if (strong) return strong;
+  if (strong && strong !== '!!!') return strong;
+  if (/!{3,}|[!?？]{4,}/.test(t) && /!/.test(t)) {
+    // Exclamation marks of delight (太好了！！！谢谢！！！) are no anger.
+    return words.positive.some((w) => t.includes(w)) ? null : '!!!';
+  }
   if (t.includes('!')) return findPhrase(t, words.angerWithExclamation, words.negations);
   return null;
 }
@@ -189,7 +219,10 @@ export function detectExplicitRequest(
   text: string,
   words: TransferWords = DEFAULT_TRANSFER_WORDS,
 ): string | null {
-  return findPhrase(normalize(text), words.explicit, words.negations, words.informational);
+  const t = normalize(text);
+  const bare = t.replace(/[\s\p{P}\p{S}]|请|我要|要|吧|啊|呀/gu, '');
+  const phrase = findPhrase(t, words.explicit, words.negations, words.informational);
+  return phrase ?? words.bareRequests.find((w) => bare === w.toLowerCase()) ?? null;
 }
 
 /**

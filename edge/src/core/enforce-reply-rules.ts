@@ -21,6 +21,9 @@ function bare(s: string): string {
 
 const THINK = /<think>[\s\S]*?(<\/think>|$)|<\/think>/g;
 const TICKET_WORDS = /工单|申请售后/;
+/** Marks where a banned phrase was cut, so the punctuation right after it can go too. */
+const CUT = '\uE000';
+const AFTER_CUT = new RegExp(`${CUT}[，,：:]?\\s*`, 'g');
 
 /**
  * Applies the reply rules to a streamed answer without holding it back more than needed: text that could still
@@ -32,31 +35,24 @@ const TICKET_WORDS = /工单|申请售后/;
 export function createReplyFilter(rules: ReplyRules): ReplyFilter {
   const banned = rules.bannedPhrases.filter(Boolean);
   const hold = Math.max(8, ...banned.map((p) => p.length + 1));
-  const bannedPatterns = banned.map(
-    (p) => new RegExp(`${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([，,：:]\\s*)?`, 'g'),
-  );
   const closing = bare(rules.closingLine);
   let pending = '';
   let shown = '';
   let started = false;
 
-  // A comma or colon right after a removed phrase goes with it, also when it arrives in the next delta. Punctuation
-  // anywhere else is the answer's own (a lone ":" token of "16:00" must survive).
-  let dropPunctuation = false;
+  /** Set when a banned phrase ended the text so far: the comma or colon that follows it goes too. */
+  let afterBanned = false;
   const clean = (s: string) => {
     let out = s.replace(THINK, '');
-    if (dropPunctuation && out) {
+    if (afterBanned && out) {
       out = out.replace(/^[，,：:]\s*/, '');
-      dropPunctuation = false;
+      afterBanned = out === '';
     }
-    for (const re of bannedPatterns) {
-      const before = out;
-      out = out.replace(re, (match, punctuation: string | undefined, offset: number) => {
-        if (!punctuation && offset + match.length === before.length) dropPunctuation = true;
-        return '';
-      });
+    for (const p of banned) {
+      if (out.endsWith(p)) afterBanned = true;
+      out = out.split(p).join(CUT);
     }
-    return out;
+    return out.replace(AFTER_CUT, '');
   };
 
   /** Releases what can no longer change: everything but an open <think>, a possible banned-phrase start or the closing line. */

@@ -38,3 +38,10 @@ export class UpstreamStreamError extends XiaoerError {
     super('upstream_error', 502, message, options);
   }
 }
+
+/** The shop's ticket system did not accept a ticket. */
+export class TicketError extends XiaoerError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('upstream_error', 502, message, options);
+  }
+}

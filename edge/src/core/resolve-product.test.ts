@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProductRows } from './parse-product-rows.ts';
-import { createProductCatalog, type ProductResolution, resolveProduct } from './resolve-product.ts';
+import {
+  createProductCatalog,
+  mergeProductVocabulary,
+  type ProductResolution,
+  resolveProduct,
+} from './resolve-product.ts';
 
 const csv = readFileSync(resolve(import.meta.dirname, '../../../examples/lizi-shop/products.csv'), 'utf8');
 const catalog = createProductCatalog(parseProductRows(csv));
@@ -35,6 +40,11 @@ describe('resolveProduct', () => {
     ['1000ml的保温杯重吗', 'CUP-1000-GN'],
     ['14个的蒸蛋器能蒸包子吗', 'EGG-14-WH'],
     ['小米15的壳是什么材质', 'CASE-MI15-GN'],
+    ['奶油白的充电宝能无线充吗', 'PWR-5K-WH'],
+    ['3.5mm的耳机能插电脑吗', 'WIR-35-BK'],
+    ['USB-A转C的线最大多少A', 'CBL-AC1M-BK'],
+    ['苹果的快充线是MFi认证吗', 'CBL-CL1M-WH'],
+    ['保温杯哪个最大', 'CUP-1000-GN'],
   ])('%s -> %s', (text, expected) => {
     expect(sku(resolveProduct({ text }, catalog))).toBe(expected);
   });
@@ -87,6 +97,46 @@ describe('resolveProduct', () => {
     });
     expect(sku(resolveProduct({ text: 'Buds Pro 有货吗', contextSku: 'BUD-PRO-WH' }, catalog))).toBe(
       'BUD-PRO-WH',
+    );
+  });
+});
+
+describe('answers to a clarifying question', () => {
+  const asked =
+    '您问的是哪一款？\n1. Lizi Buds Pro 主动降噪蓝牙耳机 黑色\n2. Lizi Buds Pro 主动降噪蓝牙耳机 白色\n告诉我序号或名称就好。';
+  it.each([
+    ['2', 'BUD-PRO-WH'],
+    ['第一个', 'BUD-PRO-BK'],
+    ['要2号', 'BUD-PRO-WH'],
+  ])('%s -> %s', (text, expected) => {
+    expect(sku(resolveProduct({ text, previousReply: asked, history: ['Buds Pro 有货吗'] }, catalog))).toBe(
+      expected,
+    );
+  });
+
+  it('answers with a colour through the earlier message, and ignores numbers without a list', () => {
+    expect(
+      sku(resolveProduct({ text: '白色的', previousReply: asked, history: ['Buds Pro 有货吗'] }, catalog)),
+    ).toBe('BUD-PRO-WH');
+    expect(resolveProduct({ text: '2', previousReply: '好的。' }, catalog)).toEqual({ kind: 'none' });
+  });
+});
+
+describe('mergeProductVocabulary', () => {
+  it("adds a shop's own names for a category", () => {
+    const shop = createProductCatalog(
+      parseProductRows(csv),
+      mergeProductVocabulary({ categoryAliases: { 煮蛋器: ['蛋蒸锅'] } }),
+    );
+    expect(resolveProduct({ text: '黄色的蛋蒸锅能煮几个' }, shop)).toMatchObject({
+      row: { sku: 'EGG-7-YL' },
+    });
+    expect(resolveProduct({ text: '黄色的蛋蒸锅能煮几个' }, catalog)).toEqual({ kind: 'none' });
+  });
+
+  it('rejects a wrong shape with the key named', () => {
+    expect(() => mergeProductVocabulary({ categoryAliases: { 煮蛋器: '蛋锅' } })).toThrow(
+      /categoryAliases.煮蛋器/,
     );
   });
 });

@@ -24,8 +24,46 @@ export const DEFAULT_PRODUCT_VOCABULARY: ProductVocabulary = {
     便携榨汁杯: ['榨汁杯', '榨汁机'],
     煮蛋器: ['煮蛋器', '蒸蛋器'],
   },
-  synonyms: { 车上: '车载', 车里: '车载', 开车: '车载', 苹果: 'iphone', 华为: '华为', 迷你: '迷你' },
+  synonyms: { 车上: '车载', 车里: '车载', 开车: '车载', 苹果: 'iphone', 转: ' to ' },
 };
+
+/**
+ * Overlays a shop's vocabulary (shop.json `productVocabulary`): aliases are added to each category's list, synonyms
+ * are added or replaced. Wrong types are rejected with the key named.
+ */
+export function mergeProductVocabulary(
+  partial: unknown,
+  base: ProductVocabulary = DEFAULT_PRODUCT_VOCABULARY,
+): ProductVocabulary {
+  if (partial === undefined || partial === null) return base;
+  if (typeof partial !== 'object' || Array.isArray(partial))
+    throw new TypeError('productVocabulary must be a JSON object');
+  const p = partial as { categoryAliases?: unknown; synonyms?: unknown };
+  const out: ProductVocabulary = {
+    categoryAliases: { ...base.categoryAliases },
+    synonyms: { ...base.synonyms },
+  };
+  if (p.categoryAliases !== undefined) {
+    if (typeof p.categoryAliases !== 'object' || p.categoryAliases === null)
+      throw new TypeError('productVocabulary.categoryAliases must map a category to a list of names');
+    for (const [category, aliases] of Object.entries(p.categoryAliases)) {
+      if (!Array.isArray(aliases) || !aliases.every((a) => typeof a === 'string' && a !== ''))
+        throw new TypeError(
+          `productVocabulary.categoryAliases.${category} must be a list of non-empty strings`,
+        );
+      out.categoryAliases[category] = [...(out.categoryAliases[category] ?? []), ...aliases];
+    }
+  }
+  if (p.synonyms !== undefined) {
+    if (typeof p.synonyms !== 'object' || p.synonyms === null)
+      throw new TypeError('productVocabulary.synonyms must map a word to another');
+    for (const [word, to] of Object.entries(p.synonyms)) {
+      if (typeof to !== 'string') throw new TypeError(`productVocabulary.synonyms.${word} must be a string`);
+      out.synonyms[word] = to;
+    }
+  }
+  return out;
+}
 
 /** Generic words that name a family of categories: 杯子 is any cup, 耳机 any earphone, 壳 any case, 线 any cable. */
 const GENERIC: [RegExp, (category: string) => boolean][] = [
@@ -38,8 +76,11 @@ const GENERIC: [RegExp, (category: string) => boolean][] = [
 
 const COLOR_CHARS = '蓝白黑粉绿灰黄红紫橙金银';
 const TEXT_COLOR = new RegExp(`([${COLOR_CHARS}])(?:色|的|款|那)|(透明)`, 'g');
-const SMALL = /最小|小号|(?<!多)小的|小一点|小一些|小点|小杯|小个|小容量|小一号|小瓶/;
-const BIG = /最大|大号|(?<!多)大的|大一点|大一些|大点|大杯|大个|大容量|大一号/;
+/** 最大的 / 哪个最大 name a product; 最大多少A asks about a spec. */
+const SMALL =
+  /最小(?=$|[的那号款个吗呢？?，,。])|小号|(?<!多)小的|小一点|小一些|小点|小杯|小个|小容量|小一号|小瓶/;
+const BIG =
+  /最大(?=$|[的那号款个吗呢？?，,。]|容量)|大号|(?<!多)大的|大一点|大一些|大点|大杯|大个|大容量|大一号/;
 /** Units that end a number which is no product size (dates, times, counts, temperatures). */
 const NOT_SIZE_UNIT = /^(?:\s*)(?:[月号日点天年岁个件次周期折%℃度分秒寸]|小时|分钟)/;
 const FOLLOW_UP = /这个|那个|这款|那款|它|这|那|换成|还有|呢/;
@@ -176,6 +217,8 @@ function readReference(raw: string, catalog: ProductCatalog): Reference {
     for (let len = Math.min(4, words.length - i); len >= 1 && !best; len--) {
       const seq = words.slice(i, i + len).map((x) => x.w);
       if (seq.every((w) => /^\d/.test(w))) {
+        // A lone digit (「2」) is no model name; Pro 2 needs its Pro.
+        if (seq.length === 1 && seq[0]!.length < 2) continue;
         // A bare number names a model (16的壳) only when no unit follows it (70℃, 12号, 750ml are not models).
         if (
           NOT_SIZE_UNIT.test(text.slice(words[i + len - 1]!.end)) ||
@@ -198,11 +241,14 @@ function readReference(raw: string, catalog: ProductCatalog): Reference {
   for (const m of text.matchAll(TEXT_COLOR)) colors.push(m[1] ?? m[2]!);
   for (const r of catalog.indexed)
     for (const w of r.colorWords) if (w.length > 1 && text.includes(w) && !colors.includes(w)) colors.push(w);
+  // 奶油白 is one colour, not also every 白.
+  const variants = colors.filter((c) => c.length > 1 && c !== '透明');
+  const ownColors = colors.filter((c) => !(c.length === 1 && variants.some((w) => w.includes(c))));
 
   const numbers: Reference['numbers'] = [];
   const prices: number[] = [];
   for (const m of text.matchAll(
-    /(\d+(?:\.\d+)?)\s*(毫升|ml|升|l|毫安时|毫安|mah|wh|w|瓦|米|m|块钱|块|元|个(?![月小钟]))?/gi,
+    /(\d+(?:\.\d+)?)\s*(毫升|ml|升|l|毫安时|毫安|mah|wh|w|瓦|米|mm|m|块钱|块|元|个(?![月小钟]))?/gi,
   )) {
     const v = Number(m[1]);
     const unit = m[2]?.toLowerCase() ?? null;
@@ -220,7 +266,7 @@ function readReference(raw: string, catalog: ProductCatalog): Reference {
   return {
     categories,
     models,
-    colors,
+    colors: ownColors,
     numbers,
     prices,
     superlative: SMALL.test(text) ? 'small' : BIG.test(text) ? 'big' : null,
@@ -259,13 +305,13 @@ function candidatesFor(anchor: Reference, refine: Reference, catalog: ProductCat
         : rs,
     (rs) => (refine.prices.length ? narrow(rs, (r) => refine.prices.includes(r.row.price ?? -1)) : rs),
     (rs) => (refine.colors.length ? narrow(rs, (r) => refine.colors.some((c) => colorFits(r, c))) : rs),
+    (rs) => narrow(rs, (r) => [...anchor.asciiTokens].some((t) => t.length > 2 && r.featureTokens.has(t))),
     (rs) => {
       // Words of the product name (一拖三, 茶水分离, 车载): keep the rows sharing the most of them.
       const shared = rs.map((r) => [...bigrams(r.descriptor)].filter((b) => anchor.bigrams.has(b)).length);
       const best = Math.max(0, ...shared);
       return best > 0 ? rs.filter((_, i) => shared[i] === best) : rs;
     },
-    (rs) => narrow(rs, (r) => [...anchor.asciiTokens].some((t) => t.length > 2 && r.featureTokens.has(t))),
     (rs) => {
       if (!refine.superlative) return rs;
       const sizes = rs.map((r) => r.primarySize).filter((s): s is number => s !== null);
@@ -292,6 +338,20 @@ export interface ResolveProductInput {
   history?: string[];
   /** The SKU of the product page the customer is on. */
   contextSku?: string;
+  /** The bot's previous reply: when it asked which product, 「2」 or 「第二个」 picks from its list. */
+  previousReply?: string;
+}
+
+const CHINESE_DIGITS = '一二三四五六';
+const ORDINAL = /^(?:第|选|要)?\s*([1-6一二三四五六])\s*(?:个|款|号|种)?(?:吧|的|那个|那款)?[\s\p{P}]*$/u;
+
+/** The product the customer picked by number from the list of a clarifying question (「您问的是哪一款？\n1. …」). */
+function pickFromList(text: string, previousReply: string, catalog: ProductCatalog): ProductRow | null {
+  const m = ORDINAL.exec(text.trim());
+  if (!m || !/^\d+\. /m.test(previousReply)) return null;
+  const n = /\d/.test(m[1]!) ? Number(m[1]) : CHINESE_DIGITS.indexOf(m[1]!) + 1;
+  const line = new RegExp(`^${n}\\. (.+)$`, 'm').exec(previousReply);
+  return line ? (catalog.rows.find((r) => r.name === line[1]!.trim()) ?? null) : null;
 }
 
 /** How many earlier messages a follow-up (那它能退吗) may refer back to. */
@@ -322,6 +382,10 @@ function settle(rows: IndexedRow[], via: 'message' | 'history', contextSku?: str
  * @example resolveProduct({ text: '那个蓝色小杯子能装热水吗' }, catalog) // { kind: 'unique', row: CUP-350-BL, via: 'message' }
  */
 export function resolveProduct(input: ResolveProductInput, catalog: ProductCatalog): ProductResolution {
+  if (input.previousReply) {
+    const picked = pickFromList(input.text, input.previousReply, catalog);
+    if (picked) return { kind: 'unique', row: picked, via: 'history' };
+  }
   const own = readReference(input.text, catalog);
   if (anchored(own)) return settle(candidatesFor(own, own, catalog), 'message', input.contextSku);
   if (SMALL_TALK.test(input.text.trim())) return { kind: 'none' };

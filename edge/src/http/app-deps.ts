@@ -1,11 +1,14 @@
 import type { TransferWords } from '../core/decide-transfer.ts';
+import type { PolicyTimeRules } from '../core/evaluate-policy-rules.ts';
 import type { ModelSettings } from '../core/model-settings.ts';
 import type { ProductCatalog } from '../core/resolve-product.ts';
 import type { ShopProfile } from '../core/shop-profile.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ConversationStore } from '../ports/conversation-store.ts';
 import type { Llm } from '../ports/llm.ts';
+import type { OrderLookup } from '../ports/order-lookup.ts';
 import type { Retriever } from '../ports/retriever.ts';
+import type { TicketSink } from '../ports/ticket-sink.ts';
 import type { Timer } from '../ports/timer.ts';
 
 /** Everything the app needs, injected by a runtime entry (runtime/node.ts, runtime/worker.ts) or a test. */
@@ -25,6 +28,12 @@ export interface AppDeps {
   transferWords?: TransferWords;
   /** The shop's product table, for product resolution. */
   catalog?: ProductCatalog;
+  /** The shop's orders (demo: demo-orders.json); absent: no order lookup. */
+  orders?: OrderLookup;
+  /** Where after-sales tickets go (demo or the shop's webhook). */
+  tickets?: TicketSink;
+  /** The shop's policy time rules; the defaults when absent. */
+  timeRules?: PolicyTimeRules;
   /** Normalised retrieval score under which the knowledge base does not cover a question. */
   minRetrievalScore: number;
   /** Origins allowed to call the API from a browser; `*` for any. */

@@ -27,6 +27,16 @@ export interface StoredReply {
     sku: string | null;
     /** SKUs offered in a clarifying question when the reference was ambiguous. */
     productChoices?: string[];
+    /** The order the customer proved, when one was looked up. */
+    orderId?: string;
+    /** The after-sales ticket created in this turn. */
+    ticketId?: string;
+    /** Hedges found in the model's reasoning (low-confidence breaker input). */
+    hedges?: number;
+    /** Length of the model's reasoning in characters. */
+    reasoningChars?: number;
+    /** Why the model's answer was not used: first-token-budget, upstream-error, low-confidence, ticket-failed. */
+    degraded?: string;
   };
   /** The events sent after `conversation-start`, in order: an idempotent retry replays them exactly. */
   events: ChatEvent[];

@@ -34,4 +34,16 @@ export interface Llm {
   stream(request: LlmRequest, signal: CancelSignal): AsyncIterable<LlmChunk>;
   /** True when the backend answers and serves the configured model. */
   ready(signal?: CancelSignal): Promise<boolean>;
+  /** Per-backend state when this Llm spreads over several backends (failover), for operators. */
+  health?(): LlmBackendHealth[];
+}
+
+export interface LlmBackendHealth {
+  name: string;
+  /** `open`: failing, kept out until its cool-down ends; `half-open`: its next request is a trial. */
+  circuit: 'closed' | 'open' | 'half-open';
+  consecutiveFailures: number;
+  /** Last readiness probe; null before the first. */
+  ready: boolean | null;
+  lastError: string | null;
 }

@@ -12,11 +12,16 @@ import { createPgliteConversationStore } from '../adapters/conversations/pglite-
 import { readKnowledgeDir } from '../adapters/kb/read-knowledge-dir.ts';
 import { createFailoverLlm } from '../adapters/llm/failover-llm.ts';
 import { createOpenAiCompatibleLlm } from '../adapters/llm/openai-compatible-llm.ts';
+import { createDemoOrderLookup } from '../adapters/orders/demo-orders.ts';
+import { createDemoTicketSink } from '../adapters/tickets/demo-ticket-sink.ts';
+import { createWebhookTicketSink } from '../adapters/tickets/webhook-ticket-sink.ts';
 import { platformTimer } from '../adapters/timer/platform-timer.ts';
 import { createLexicalRetriever } from '../core/create-lexical-retriever.ts';
 import { mergeTransferWords } from '../core/decide-transfer.ts';
+import { DEFAULT_POLICY_TIME_RULES } from '../core/evaluate-policy-rules.ts';
 import { loadProductCatalog } from '../core/load-product-catalog.ts';
 import { parseKnowledgeSources } from '../core/parse-knowledge-sources.ts';
+import { mergeProductVocabulary } from '../core/resolve-product.ts';
 import { mergeShopProfile } from '../core/shop-profile.ts';
 import { createApp } from '../http/create-app.ts';
 import { readConfig } from './read-config.ts';
@@ -53,6 +58,9 @@ const llm = llmConfig
   : undefined;
 // Readiness probes order the backends (healthy first); unref: probing never keeps the process alive.
 if (llm) setInterval(() => void llm.probe(), 15_000).unref();
+// Demo orders come with the demo knowledge base; a real shop wires its own OrderLookup adapter.
+const ordersFile = files.find((f) => f.path === 'demo-orders.json');
+const ticketWebhook = env.TICKET_WEBHOOK_URL?.trim();
 const api = createApp({
   retriever: createLexicalRetriever(passages),
   ...(llm ? { llm, firstTokenBudgetMs: llmConfig!.firstTokenBudgetMs } : {}),
@@ -61,7 +69,15 @@ const api = createApp({
   clock: Date,
   profile: mergeShopProfile(shop),
   transferWords: mergeTransferWords(shop?.transferWords),
-  catalog: loadProductCatalog(files),
+  catalog: loadProductCatalog(files, mergeProductVocabulary(shop?.productVocabulary)),
+  ...(ordersFile ? { orders: createDemoOrderLookup(ordersFile.text) } : {}),
+  tickets: ticketWebhook
+    ? createWebhookTicketSink({
+        url: ticketWebhook,
+        ...(env.TICKET_WEBHOOK_SECRET ? { secret: env.TICKET_WEBHOOK_SECRET } : {}),
+      })
+    : createDemoTicketSink(Date),
+  ...(shop?.timeRules ? { timeRules: { ...DEFAULT_POLICY_TIME_RULES, ...shop.timeRules } } : {}),
   settings: config.settings,
   minRetrievalScore: config.minRetrievalScore,
   allowedOrigins: config.allowedOrigins,

@@ -2,7 +2,7 @@ import { createCancelSource } from '../../core/create-cancel-source.ts';
 import { UpstreamUnavailableError } from '../../core/errors.ts';
 import type { CancelSignal } from '../../ports/cancel-signal.ts';
 import type { Clock } from '../../ports/clock.ts';
-import type { Llm, LlmChunk, LlmRequest } from '../../ports/llm.ts';
+import type { Llm, LlmBackendHealth, LlmChunk, LlmRequest } from '../../ports/llm.ts';
 import type { Timer } from '../../ports/timer.ts';
 
 export interface FailoverBackend {
@@ -24,14 +24,7 @@ export interface FailoverOptions {
   onBackendFailure?: (name: string, error: unknown) => void;
 }
 
-export interface BackendHealth {
-  name: string;
-  circuit: 'closed' | 'open' | 'half-open';
-  consecutiveFailures: number;
-  /** Result of the last readiness probe; null before the first one. */
-  ready: boolean | null;
-  lastError: string | null;
-}
+export type BackendHealth = LlmBackendHealth;
 
 interface State extends FailoverBackend {
   failures: number;

@@ -136,6 +136,7 @@ async function generate(
         ...(t.reply?.text ? { assistant: t.reply.text } : {}),
       })),
       ...(turn.context ? { context: turn.context } : {}),
+      conversationId,
     },
     {
       ...deps,

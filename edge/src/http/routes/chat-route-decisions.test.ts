@@ -1,0 +1,82 @@
+import { resolve } from 'node:path';
+import { type FakeOpenAiServer, startFakeOpenAiServer } from '@xiaoer/fake-openai-server';
+import { createSseParser, decodeChatEvent } from '@xiaoer/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPgliteConversationStore } from '../../adapters/conversations/pglite-conversation-store.ts';
+import { readKnowledgeDir } from '../../adapters/kb/read-knowledge-dir.ts';
+import { createOpenAiCompatibleLlm } from '../../adapters/llm/openai-compatible-llm.ts';
+import { platformTimer } from '../../adapters/timer/platform-timer.ts';
+import { createLexicalRetriever } from '../../core/create-lexical-retriever.ts';
+import { loadProductCatalog } from '../../core/load-product-catalog.ts';
+import { DEFAULT_MODEL_SETTINGS } from '../../core/model-settings.ts';
+import { parseKnowledgeSources } from '../../core/parse-knowledge-sources.ts';
+import { DEFAULT_SHOP_PROFILE } from '../../core/shop-profile.ts';
+import type { ConversationStore } from '../../ports/conversation-store.ts';
+import { createApp } from '../create-app.ts';
+
+let fake: FakeOpenAiServer;
+let store: ConversationStore;
+let close: () => Promise<void>;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  fake = await startFakeOpenAiServer({
+    reply: () => ({ reasoning: '蓝色350ml保温杯，卖点写可装热水。', content: '可以装热水，6小时保温≥60℃。' }),
+  });
+  const files = await readKnowledgeDir(resolve(import.meta.dirname, '../../../../examples/lizi-shop'));
+  ({ store, close } = await createPgliteConversationStore());
+  app = createApp({
+    retriever: createLexicalRetriever(parseKnowledgeSources(files)),
+    catalog: loadProductCatalog(files),
+    llm: createOpenAiCompatibleLlm({ baseURL: fake.baseURL, model: 'qwen3-0.6b' }),
+    conversations: store,
+    clock: Date,
+    timer: platformTimer,
+    profile: DEFAULT_SHOP_PROFILE,
+    settings: DEFAULT_MODEL_SETTINGS,
+    minRetrievalScore: 0.2,
+    allowedOrigins: '*',
+  });
+});
+afterAll(async () => {
+  await close?.();
+  await fake?.close();
+});
+
+describe('POST /v1/chat turn record', () => {
+  it('keeps intent, SKU, passages, route, reasoning length, timings and usage with the reply', async () => {
+    const res = await app.request('/v1/chat', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ message: { id: 'm-1', text: '那个蓝色小杯子能装热水吗' } }),
+    });
+    const events: ReturnType<typeof decodeChatEvent>[] = [];
+    const parser = createSseParser((m) => events.push(decodeChatEvent(m)));
+    parser.push(await res.text());
+    const start = events[0] as { type: 'conversation-start'; data: { conversationId: string } };
+    expect(events.at(-1)).toEqual({ type: 'message-end', data: { finishReason: 'stop' } });
+
+    const [turn] = await store.turns(start.data.conversationId);
+    const reply = turn!.reply!;
+    expect(reply.text).toBe(`可以装热水，6小时保温≥60℃。\n${DEFAULT_SHOP_PROFILE.closingLine}`);
+    expect(reply.analysis).toMatchObject({
+      route: 'answer',
+      transferReason: null,
+      intent: 'product',
+      sku: 'CUP-350-BL',
+      hedges: 0,
+      reasoningChars: reply.reasoning.length,
+    });
+    expect(reply.analysis!.reasoningChars).toBeGreaterThan(0);
+    expect(reply.retrieved.length).toBeGreaterThan(0);
+    expect(reply.retrieved[0]).toEqual({ id: expect.any(String), score: expect.any(Number) });
+    expect(reply.timings.firstTokenMs).toBeGreaterThanOrEqual(reply.timings.retrievalMs);
+    expect(reply.timings.totalMs).toBeGreaterThanOrEqual(reply.timings.firstTokenMs!);
+    expect(reply.usage).toMatchObject({
+      promptTokens: expect.any(Number),
+      completionTokens: expect.any(Number),
+    });
+    // The product row reached the model as facts.
+    expect(fake.requests.at(-1)!.body.messages![0]!.content).toContain('CUP-350-BL');
+  });
+});
