@@ -7,6 +7,7 @@ import { analyzeTurn, type TurnAnalysis } from './analyze-turn.ts';
 import { buildPrompt } from './build-prompt.ts';
 import { composeRetrievalReply } from './compose-retrieval-reply.ts';
 import type { HandoffWords } from './detect-explicit-handoff.ts';
+import { isDirectFaqAnswer } from './is-direct-faq-answer.ts';
 import type { ModelSettings } from './model-settings.ts';
 import type { ShopProfile } from './shop-profile.ts';
 
@@ -20,6 +21,8 @@ export interface TurnDeps {
   handoffWords?: HandoffWords;
   /** Normalised retrieval score below which the knowledge base is taken not to cover the question. */
   minRetrievalScore: number;
+  /** Normalised score from which the best FAQ's answer is sent as is, without a model call. Absent: never. */
+  directAnswerScore?: number;
   /** Reports a model failure that was absorbed by falling back (for logs). */
   onDegraded?: (error: unknown) => void;
 }
@@ -100,7 +103,9 @@ export async function* answerTurn(
   outcome.sources = relevant.map((p) => ({ id: p.id, title: p.title }));
   if (outcome.sources.length) yield { type: 'sources-available', data: { sources: outcome.sources } };
 
-  if (!deps.llm) {
+  const directFaq =
+    deps.directAnswerScore !== undefined && isDirectFaqAnswer(passages, deps.directAnswerScore);
+  if (!deps.llm || directFaq) {
     yield* retrievalReply(input.text, passages, deps, outcome);
     return finish(outcome.handoff ? 'handoff' : 'stop');
   }

@@ -9,13 +9,11 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createPgliteConversationStore } from '../adapters/conversations/pglite-conversation-store.ts';
-import { readKnowledgeDir } from '../adapters/kb/read-knowledge-dir.ts';
 import { createOpenAiCompatibleLlm } from '../adapters/llm/openai-compatible-llm.ts';
-import { createLexicalRetriever } from '../core/create-lexical-retriever.ts';
-import { parseKnowledgeSources } from '../core/parse-knowledge-sources.ts';
 import { mergeShopProfile } from '../core/shop-profile.ts';
 import { createApp } from '../http/create-app.ts';
 import { readConfig } from './read-config.ts';
+import { startKnowledge } from './start-knowledge.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const env = process.env;
@@ -24,18 +22,24 @@ const kbDir = resolve(env.KB_DIR ?? resolve(root, 'examples/lizi-shop'));
 const dataDir = resolve(env.DATA_DIR ?? resolve(root, '.data'));
 mkdirSync(dataDir, { recursive: true });
 
-const files = await readKnowledgeDir(kbDir);
-const shopJson = files.find((f) => f.path === 'shop.json');
-const passages = parseKnowledgeSources(files);
+const kb = await startKnowledge({
+  kbDir,
+  dataDir,
+  databaseUrl: env.DATABASE_URL,
+  config,
+  log: (line) => console.log(`[xiaoer] ${line}`),
+});
+const shopJson = await readFile(resolve(kbDir, 'shop.json'), 'utf8').catch(() => undefined);
 const { store } = await createPgliteConversationStore(resolve(dataDir, 'conversations'));
 const api = createApp({
-  retriever: createLexicalRetriever(passages),
+  retriever: kb.retriever,
   ...(config.llm ? { llm: createOpenAiCompatibleLlm(config.llm) } : {}),
   conversations: store,
   clock: Date,
-  profile: mergeShopProfile(shopJson ? JSON.parse(shopJson.text) : undefined),
+  profile: mergeShopProfile(shopJson ? JSON.parse(shopJson) : undefined),
   settings: config.settings,
   minRetrievalScore: config.minRetrievalScore,
+  directAnswerScore: config.directAnswerScore,
   allowedOrigins: config.allowedOrigins,
 });
 
@@ -66,6 +70,6 @@ serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     ? `model ${config.llm.model} at ${config.llm.baseURL}`
     : 'no model configured: answers from the knowledge base alone';
   console.log(
-    `Xiaoer edge on http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}/ (${passages.length} passages from ${kbDir}; ${mode})`,
+    `Xiaoer edge on http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}/ (${kb.passages} passages from ${kbDir}; ${mode})`,
   );
 });
