@@ -6,7 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 /** name -> [package filter, script of that package]. */
-const BENCHES: Record<string, [string, string]> = {};
+const BENCHES: Record<string, [string, string]> = {
+  retrieval: ['@xiaoer/edge', 'bench:retrieval'],
+};
 
 const [name, ...args] = process.argv.slice(2).filter((a) => a !== '--');
 const bench = name ? BENCHES[name] : undefined;

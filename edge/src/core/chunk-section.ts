@@ -4,9 +4,11 @@ export interface ChunkLimits {
   maxChars: number;
   /** Characters of the previous chunk's last sentences repeated at the start of the next one (0 = none). */
   overlapChars: number;
+  /** A section up to this long is what the model reads for any of its chunks; longer ones give the chunk alone. */
+  sectionChars: number;
 }
 
-export const DEFAULT_CHUNK_LIMITS: ChunkLimits = { maxChars: 200, overlapChars: 60 };
+export const DEFAULT_CHUNK_LIMITS: ChunkLimits = { maxChars: 200, overlapChars: 60, sectionChars: 500 };
 
 const SENTENCE = /[^。！？；!?;\n]+[。！？；!?;]*|[。！？；!?;]+/g;
 

@@ -39,14 +39,18 @@ function parseDocument(file: SourceFile, limits: ChunkLimits): Passage[] {
   const out: Passage[] = [];
   let n = 0;
   for (const s of sections) {
-    for (const chunk of chunkSection(s.body.join('\n'), limits)) {
-      const title = s.heading ? `${docTitle} · ${s.heading}` : docTitle;
+    const body = s.body.join('\n').trim();
+    const chunks = chunkSection(body, limits);
+    const title = s.heading ? `${docTitle} · ${s.heading}` : docTitle;
+    const whole = chunks.length > 1 && body.length <= limits.sectionChars;
+    for (const chunk of chunks) {
       out.push({
         id: `policy:${name}#${n++}`,
         docId: `policy:${name}`,
         kind: 'policy',
         title,
-        text: `【${title}】\n${chunk}`,
+        text: `【${title}】\n${whole ? body : chunk}`,
+        ...(whole ? { searchText: chunk } : {}),
       });
     }
   }

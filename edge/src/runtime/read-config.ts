@@ -40,7 +40,7 @@ export function readConfig(env: Record<string, unknown>): EdgeConfig {
       topK: num(env, 'RETRIEVAL_TOP_K', DEFAULT_MODEL_SETTINGS.topK, 1, 10),
     },
     minRetrievalScore: num(env, 'RETRIEVAL_MIN_SCORE', 0.2, 0, 1),
-    directAnswerScore: num(env, 'DIRECT_ANSWER_MIN_SCORE', 0.9, 0, 2),
+    directAnswerScore: num(env, 'DIRECT_ANSWER_MIN_SCORE', 0.7, 0, 2),
     kbSyncIntervalMinutes: num(env, 'KB_SYNC_INTERVAL_MINUTES', 0, 0, 10080),
     allowedOrigins: str('ALLOWED_ORIGINS')
       ? str('ALLOWED_ORIGINS')!
