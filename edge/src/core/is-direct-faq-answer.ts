@@ -11,6 +11,6 @@ export const DIRECT_ANSWER_MARGIN = 0.15;
  */
 export function isDirectFaqAnswer(passages: ScoredPassage[], threshold: number): boolean {
   const [top, next] = passages;
-  if (!top || top.kind !== 'faq' || !top.answer || top.score < threshold) return false;
+  if (top?.kind !== 'faq' || !top.answer || top.score < threshold) return false;
   return !next || top.score - next.score >= DIRECT_ANSWER_MARGIN;
 }
