@@ -24,6 +24,8 @@ export interface LexicalWeights {
   perDocument: number;
   /** Match the kind of answer asked for (多久 ~ 5-8天) as an extra term. */
   answerTypes: boolean;
+  /** Exponent of the share of the message's terms a passage matches, multiplied into its rank (0 = off). */
+  coverage: number;
   /** BM25 term-frequency saturation. */
   k1: number;
   /** BM25 length normalisation (0: none, 1: full). */
@@ -40,6 +42,7 @@ export const DEFAULT_LEXICAL_WEIGHTS: LexicalWeights = {
   mixKinds: 0.3,
   perDocument: 2,
   answerTypes: true,
+  coverage: 0,
   k1: 1.2,
   b: 0.5,
   kind: { policy: 2, faq: 1, product: 1 },
@@ -114,13 +117,21 @@ export function createLexicalRetriever(
   const entryLength: number[] = [];
   const postings = new Map<string, { entries: number[]; tf: number[] }>();
   const df = new Map<string, number>();
+  const built = new Map<string, string[]>();
   passages.forEach((p, pi) => {
+    built.clear();
     const seenInPassage = new Set<string>();
     for (const fields of entriesOf(p, w)) {
       const tf = new Map<string, number>();
       let length = 0;
       for (const { text, weight } of fields) {
-        for (const t of terms(text)) {
+        // An FAQ's answer is in each of its phrasings' entries: segment it once.
+        let fieldTerms = built.get(text);
+        if (!fieldTerms) {
+          fieldTerms = terms(text);
+          built.set(text, fieldTerms);
+        }
+        for (const t of fieldTerms) {
           tf.set(t, (tf.get(t) ?? 0) + weight);
           length += weight;
         }
@@ -151,6 +162,9 @@ export function createLexicalRetriever(
   };
   const kindWeight = passages.map((p) => w.kind[p.kind] ?? 1);
   const entryScore = new Float64Array(entryPassage.length);
+  const entryCover = new Float64Array(entryPassage.length);
+  /** Best entry score of each passage before the kind multiplier: the normalised score reported. */
+  const rawScore = new Float64Array(passages.length);
   const passageScore = new Float64Array(passages.length);
 
   /** Top k of hits (sorted best first) under the per-document limit and the kind mix. */
@@ -208,20 +222,29 @@ export function createLexicalRetriever(
         const f = list.tf[i]!;
         if (entryScore[e] === 0) touched.push(e);
         entryScore[e] = entryScore[e]! + (weight * f) / (f + norm[e]!);
+        entryCover[e] = entryCover[e]! + weight;
       }
     }
     const hit: number[] = [];
     for (const e of touched) {
       const p = entryPassage[e]!;
       if (passageScore[p] === 0) hit.push(p);
-      const score = entryScore[e]! * kindWeight[p]!;
-      if (score > passageScore[p]!) passageScore[p] = score;
+      const cover = w.coverage > 0 ? (entryCover[e]! / max) ** w.coverage : 1;
+      const score = entryScore[e]! * kindWeight[p]! * cover;
+      if (score > passageScore[p]!) {
+        passageScore[p] = score;
+        rawScore[p] = entryScore[e]!;
+      }
       entryScore[e] = 0;
+      entryCover[e] = 0;
     }
     hit.sort((a, b) => passageScore[b]! - passageScore[a]! || a - b);
     const chosen = select(hit, k);
-    const out = chosen.map((p) => ({ ...passages[p]!, score: Math.min(1, passageScore[p]! / max) }));
-    for (const p of hit) passageScore[p] = 0;
+    const out = chosen.map((p) => ({ ...passages[p]!, score: Math.min(1, rawScore[p]! / max) }));
+    for (const p of hit) {
+      passageScore[p] = 0;
+      rawScore[p] = 0;
+    }
     return out;
   }
 
