@@ -47,10 +47,16 @@ describe('pnpm kb ingest', () => {
     expect(total).toBeGreaterThan(200);
   });
 
-  it('prints usage for a wrong command', () => {
+  it('prints usage for a wrong command and refuses a store it cannot write', () => {
     const r = run('kb.ts', ['ingset']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/usage: pnpm kb ingest <dir>/);
+    const noUrl = run('kb.ts', ['ingest', join(root, 'examples/lizi-shop'), '--store', 'postgres']);
+    expect(noUrl.code).toBe(1);
+    expect(noUrl.err).toMatch(/--store postgres needs --database-url or DATABASE_URL/);
+    expect(run('kb.ts', ['ingest', join(root, 'examples/lizi-shop'), '--store', 'vectorize']).err).toMatch(
+      /--store must be pglite or postgres/,
+    );
   });
 });
 

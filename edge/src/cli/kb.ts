@@ -1,8 +1,10 @@
 /**
- * `pnpm kb ingest <dir> [--database-url <url>] [--data <dir>] [--embeddings <base-url>] [--embeddings-model <name>]`
+ * `pnpm kb ingest <dir> [--store pglite|postgres] [--database-url <url>] [--data <dir>] [--embeddings <base-url>]
+ *   [--embeddings-model <name>]`
  * Parses a knowledge folder and brings the store in line with it: new and changed chunks are written (and embedded
  * when an embeddings endpoint is given), chunks whose source disappeared are deleted, unchanged ones are left alone.
- * Store: Postgres with --database-url or DATABASE_URL, else PGlite in <data>/kb (DATA_DIR, default .data).
+ * Store: `postgres` uses --database-url or DATABASE_URL; `pglite` (the default when no URL is set) keeps it in
+ * <data>/kb (DATA_DIR, default .data). Vectorize is written by the Worker's scheduled sync, not from here.
  * A bad input exits with status 1 naming the file and line, and writes nothing.
  */
 import { resolve } from 'node:path';
@@ -14,12 +16,13 @@ import { readConfig } from '../runtime/read-config.ts';
 const root = resolve(import.meta.dirname, '../../..');
 const cwd = process.env.INIT_CWD ?? process.cwd();
 const usage =
-  'usage: pnpm kb ingest <dir> [--database-url <url>] [--data <dir>] [--embeddings <base-url>] [--embeddings-model <name>]';
+  'usage: pnpm kb ingest <dir> [--store pglite|postgres] [--database-url <url>] [--data <dir>] [--embeddings <base-url>] [--embeddings-model <name>]';
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
   allowPositionals: true,
   options: {
+    store: { type: 'string' },
     'database-url': { type: 'string' },
     data: { type: 'string' },
     embeddings: { type: 'string' },
@@ -51,8 +54,13 @@ try {
   const config = readConfig(env);
   const dir = resolve(cwd, dirArg);
   const { passages } = await readKnowledge(dir);
+  const url = values['database-url'] || env.DATABASE_URL || undefined;
+  const kind = values.store ?? (url ? 'postgres' : 'pglite');
+  if (kind !== 'pglite' && kind !== 'postgres')
+    throw new Error(`--store must be pglite or postgres (got "${kind}"); Vectorize is synced by the Worker`);
+  if (kind === 'postgres' && !url) throw new Error('--store postgres needs --database-url or DATABASE_URL');
   const { store, where } = await openKnowledgeStore(
-    values['database-url'] ?? env.DATABASE_URL,
+    kind === 'postgres' ? url : undefined,
     resolve(cwd, values.data ?? env.DATA_DIR ?? resolve(root, '.data')),
   );
   close = () => store.close();

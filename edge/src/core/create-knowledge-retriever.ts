@@ -54,14 +54,25 @@ export function createKnowledgeRetriever(options: KnowledgeRetrieverOptions = {}
     },
     async retrieve(query: string, { k, history }: RetrieveOptions): Promise<ScoredPassage[]> {
       const index = lexical;
-      const lex = index.search(query, Math.max(k, candidates), history);
       const vec = await dense(query, history, Math.max(k, candidates));
-      if (vec.length === 0) return lex.slice(0, k);
+      // Lexical alone keeps its own top-k selection (per-document limit, mix of kinds).
+      if (vec.length === 0) return index.search(query, k, history);
+      const lex = index.search(query, Math.max(k, candidates), history);
       const lexScore = new Map(lex.map((p) => [p.id, p.score]));
       const vecScore = new Map(vec.map((h) => [h.id, Math.max(0, (h.score - floor) / (1 - floor))]));
-      return fuseRankings([lex.map((p) => p.id), vec.map((h) => h.id)])
-        .slice(0, k)
-        .map((id) => ({ ...byId.get(id)!, score: lexScore.get(id) ?? vecScore.get(id) ?? 0 }));
+      const out: ScoredPassage[] = [];
+      const perDoc = new Map<string, number>();
+      const texts = new Set<string>();
+      for (const id of fuseRankings([lex.map((p) => p.id), vec.map((h) => h.id)])) {
+        if (out.length >= k) break;
+        const p = byId.get(id)!;
+        // The same limits as the lexical ranker: two chunks per document, one copy of a section's text.
+        if (texts.has(p.text) || (perDoc.get(p.docId) ?? 0) >= 2) continue;
+        texts.add(p.text);
+        perDoc.set(p.docId, (perDoc.get(p.docId) ?? 0) + 1);
+        out.push({ ...p, score: lexScore.get(id) ?? vecScore.get(id) ?? 0 });
+      }
+      return out;
     },
     async size() {
       return byId.size;
