@@ -51,7 +51,7 @@ export const DEFAULT_LEXICAL_WEIGHTS: LexicalWeights = {
   bodyWords: true,
   k1: 1.2,
   b: 0.5,
-  kind: { policy: 2, faq: 1, product: 1 },
+  kind: { policy: 2, faq: 1, product: 1.4 },
 };
 
 export interface LexicalOptions {
