@@ -45,14 +45,17 @@ if [ ! -f "$("$PG_CONFIG" --sharedir)/extension/vector.control" ]; then
   rm -rf "$work"
 fi
 
-DATA="${PGDATA_DIR:-$(mktemp -d /tmp/xiaoer-pg.XXXXXX)}"
-mkdir -p "$DATA"
-chown postgres:postgres "$DATA"
-if [ ! -f "$DATA/PG_VERSION" ]; then
-  log "initdb in $DATA"
-  runuser -u postgres -- "$PG_BIN/initdb" -D "$DATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >&2
-fi
-if ! runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
+if "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT"; then
+  log "a server already answers on 127.0.0.1:$PORT; using it"
+  DATA=""
+else
+  DATA="${PGDATA_DIR:-$(mktemp -d /tmp/xiaoer-pg.XXXXXX)}"
+  mkdir -p "$DATA"
+  chown postgres:postgres "$DATA"
+  if [ ! -f "$DATA/PG_VERSION" ]; then
+    log "initdb in $DATA"
+    runuser -u postgres -- "$PG_BIN/initdb" -D "$DATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >&2
+  fi
   log "starting PostgreSQL on 127.0.0.1:$PORT"
   runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w \
     -o "-p $PORT -c listen_addresses=127.0.0.1 -k $DATA" start >&2
@@ -63,5 +66,5 @@ if [ "$(psql_ -d postgres -c "select 1 from pg_database where datname = 'xiaoer_
   psql_ -d postgres -c 'create database xiaoer_test' >&2
 fi
 psql_ -d xiaoer_test -c 'create extension if not exists vector' >&2
-log "ready (data in $DATA; stop with: runuser -u postgres -- $PG_BIN/pg_ctl -D $DATA stop)"
+[ -n "$DATA" ] && log "ready (data in $DATA; stop with: runuser -u postgres -- $PG_BIN/pg_ctl -D $DATA stop)"
 echo "export TEST_DATABASE_URL=postgres://postgres@127.0.0.1:$PORT/xiaoer_test"

@@ -11,6 +11,7 @@ const BENCHES: Record<string, [string, string]> = {
   'edge-overhead': ['@xiaoer/gpu-backend', 'bench:edge-overhead'],
   widget: ['@xiaoer/widget', 'bench'],
   'analyze-turn': ['@xiaoer/edge', 'bench:analyze-turn'],
+  retrieval: ['@xiaoer/edge', 'bench:retrieval'],
 };
 
 const [name, ...args] = process.argv.slice(2).filter((a) => a !== '--');

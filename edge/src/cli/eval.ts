@@ -6,13 +6,16 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createPgliteKnowledgeStore } from '../adapters/stores/pglite-knowledge-store.ts';
 import { analyzeTurn } from '../core/analyze-turn.ts';
-import { createLexicalRetriever } from '../core/create-lexical-retriever.ts';
+import { createKnowledgeRetriever } from '../core/create-knowledge-retriever.ts';
 import { isDirectFaqAnswer } from '../core/is-direct-faq-answer.ts';
 import { parseEvalCases } from '../core/parse-eval-cases.ts';
 import { type EvalResult, lenientHit, scoreEval, strictHit } from '../core/score-eval.ts';
+import { syncKnowledge } from '../core/sync-knowledge.ts';
+import { openEmbeddings, readKnowledge } from '../runtime/open-knowledge.ts';
 import { readConfig } from '../runtime/read-config.ts';
-import { loadKnowledge } from './load-knowledge.ts';
+import { type ShopFromFiles, shopFromFiles } from '../runtime/shop-from-files.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const cwd = process.env.INIT_CWD ?? process.cwd();
@@ -47,27 +50,42 @@ try {
   fail(`${values.cases}: ${(err as Error).message}`);
 }
 const kbDir = resolve(cwd, values.kb ?? resolve(root, 'examples/lizi-shop'));
-let retriever: ReturnType<typeof createLexicalRetriever>;
+// The production retriever: lexical, fused with dense retrieval when EMBEDDINGS_BASE_URL is set (the knowledge base
+// is then embedded into an in-memory PGlite store first).
+let retriever: ReturnType<typeof createKnowledgeRetriever>;
+let close = async () => {};
+let shop: ShopFromFiles;
 try {
-  retriever = createLexicalRetriever(await loadKnowledge(kbDir));
+  const { files, passages, synonyms } = await readKnowledge(kbDir);
+  shop = shopFromFiles(files);
+  const embeddings = openEmbeddings(config);
+  if (embeddings) {
+    const store = await createPgliteKnowledgeStore();
+    close = () => store.close();
+    await syncKnowledge(passages, { knowledge: store, vectors: store, embeddings });
+    retriever = createKnowledgeRetriever({ synonyms, embeddings, vectors: store });
+  } else retriever = createKnowledgeRetriever({ synonyms });
+  retriever.load(passages);
 } catch (err) {
   fail(`knowledge base ${kbDir}: ${(err as Error).message}`);
 }
 
 const results: EvalResult[] = [];
 // One untimed warm-up so the first case does not pay for JIT compilation.
-await analyzeTurn({ text: '你好', history: [] }, { retriever, settings });
+const deps = { retriever, settings, catalog: shop.catalog, transferWords: shop.transferWords };
+await analyzeTurn({ text: '你好', history: [] }, deps);
 for (const c of cases) {
   const t0 = performance.now();
-  const analysis = await analyzeTurn({ text: c.text, history: c.history }, { retriever, settings });
+  const analysis = await analyzeTurn({ text: c.text, history: c.history }, deps);
   results.push({ case: c, analysis, ms: performance.now() - t0 });
 }
+await close();
 const report = scoreEval(results, (a) => isDirectFaqAnswer(a.passages, config.directAnswerScore));
 
 const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
 const r = report.retrieval;
 const lines = [
-  `${report.cases} cases from ${values.cases} against ${kbDir}`,
+  `${report.cases} cases from ${values.cases} against ${kbDir} (${config.embeddings ? `hybrid with ${config.embeddings.model}` : 'lexical, no embeddings'})`,
   `retrieval (${r.cases} cases): hit@1 ${pct(r.hit_at_1)}  hit@3 ${pct(r.hit_at_3)}  lenient hit@3 ${pct(r.lenient_hit_at_3)} (${r.lenient_cases} policy/FAQ cases)`,
   `route: accuracy ${pct(report.route.accuracy)}  transfer precision ${pct(report.route.transfer_precision)}  recall ${pct(report.route.transfer_recall)}  false transfers ${pct(report.route.false_transfer_rate)}  reason ${pct(report.route.reason_accuracy)}`,
   `sku (${report.sku.cases} cases): ${pct(report.sku.accuracy)}   intent: ${pct(report.intent.accuracy)}   answered from one FAQ without a model: ${pct(report.direct_faq_rate)}`,

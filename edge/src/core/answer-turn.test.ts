@@ -32,7 +32,7 @@ beforeAll(async () => {
     timer: platformTimer,
     // Generous against a loaded test machine; the slow-backend tests delay far beyond it.
     firstTokenBudgetMs: 1500,
-    minRetrievalScore: 0.2,
+    minRetrievalScore: 0.12,
   };
   good = await startFakeOpenAiServer({
     reply: () => ({

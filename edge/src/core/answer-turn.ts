@@ -19,6 +19,7 @@ import { createReplyFilter, enforceReplyRules } from './enforce-reply-rules.ts';
 import { UpstreamStreamError } from './errors.ts';
 import type { PolicyTimeRules } from './evaluate-policy-rules.ts';
 import { extractOrderProof } from './extract-order-proof.ts';
+import { isDirectFaqAnswer } from './is-direct-faq-answer.ts';
 import type { ModelSettings } from './model-settings.ts';
 import type { ProductCatalog } from './resolve-product.ts';
 import type { ShopProfile } from './shop-profile.ts';
@@ -44,6 +45,8 @@ export interface TurnDeps {
   timeRules?: PolicyTimeRules;
   /** Normalised retrieval score below which the knowledge base is taken not to cover the question. */
   minRetrievalScore: number;
+  /** Normalised score from which the best FAQ's answer is sent as is, without a model call. Absent: never. */
+  directAnswerScore?: number;
   /** Reports a model failure that was absorbed by falling back (for logs). */
   onDegraded?: (error: unknown) => void;
 }
@@ -197,7 +200,10 @@ export async function* answerTurn(
         ? [ORDER_NOT_FOUND_FACT]
         : [];
 
-  if (!deps.llm) {
+  // One FAQ that matches very strongly is the answer itself: no model call (DIRECT_ANSWER_MIN_SCORE).
+  const directFaq =
+    deps.directAnswerScore !== undefined && isDirectFaqAnswer(passages, deps.directAnswerScore);
+  if (!deps.llm || directFaq) {
     yield* retrievalReply(input.text, passages, analysis, deps, outcome, null, orderFacts);
     return finish(outcome.handoff ? 'handoff' : 'stop');
   }

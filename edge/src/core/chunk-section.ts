@@ -4,9 +4,11 @@ export interface ChunkLimits {
   maxChars: number;
   /** Characters of the previous chunk's last sentences repeated at the start of the next one (0 = none). */
   overlapChars: number;
+  /** A section up to this long is what the model reads for any of its chunks; longer ones give the chunk alone. */
+  sectionChars: number;
 }
 
-export const DEFAULT_CHUNK_LIMITS: ChunkLimits = { maxChars: 200, overlapChars: 60 };
+export const DEFAULT_CHUNK_LIMITS: ChunkLimits = { maxChars: 200, overlapChars: 60, sectionChars: 500 };
 
 const SENTENCE = /[^。！？；!?;\n]+[。！？；!?;]*|[。！？；!?;]+/g;
 
@@ -55,22 +57,23 @@ export function chunkSection(body: string, limits: ChunkLimits = DEFAULT_CHUNK_L
       .map((u, i) => (i === 0 ? u.replace(/^\n/, '') : u))
       .join('')
       .trim();
+  const len = (u: string) => (u.startsWith('\n') ? u.length - 1 : u.length);
   for (const u of units(body)) {
-    if (current.length && size + u.length > limits.maxChars) {
+    if (current.length && size + len(u) > limits.maxChars) {
       chunks.push(text(current));
       const carried: string[] = [];
       let carriedSize = 0;
       for (let i = current.length - 1; i >= 0; i--) {
         const prev = current[i]!;
-        if (prev.includes('|') || carriedSize + prev.length > limits.overlapChars) break;
+        if (prev.includes('|') || carriedSize + len(prev) > limits.overlapChars) break;
         carried.unshift(prev);
-        carriedSize += prev.length;
+        carriedSize += len(prev);
       }
       current = carried;
       size = carriedSize;
     }
     current.push(u);
-    size += u.length;
+    size += len(u);
   }
   if (current.length) chunks.push(text(current));
   return chunks;

@@ -1,4 +1,5 @@
 import type { Passage, PassageKind, RetrieveOptions, Retriever, ScoredPassage } from '../ports/retriever.ts';
+import { answerTypeConcepts } from './answer-type-concepts.ts';
 import { DEFAULT_SYNONYMS } from './default-synonyms.ts';
 import { normalizeText } from './normalize-text.ts';
 import { createSynonyms, type Synonyms } from './synonyms.ts';
@@ -10,6 +11,8 @@ export interface LexicalWeights {
   headline: number;
   /** Weight of the rest of the text (policy body, FAQ answer, other product columns). */
   body: number;
+  /** Weight of an FAQ's answer beside its phrasing: low, so an FAQ wins by being asked, not by restating a policy. */
+  faqAnswer: number;
   /** Weight of terms that only occur in earlier turns of the conversation. */
   history: number;
   /**
@@ -19,6 +22,15 @@ export interface LexicalWeights {
   mixKinds: number;
   /** Most chunks of one document among the results. */
   perDocument: number;
+  /** Match the kind of answer asked for (多久 ~ 5-8天) as an extra term. */
+  answerTypes: boolean;
+  /** Exponent of the share of the message's terms a passage matches, multiplied into its rank (0 = off). */
+  coverage: number;
+  /**
+   * Segment bodies into ICU words too (not only bigrams). Headlines and messages always are. Off, indexing is several
+   * times faster (Intl.Segmenter dominates build time) for a small loss in ranking.
+   */
+  bodyWords: boolean;
   /** BM25 term-frequency saturation. */
   k1: number;
   /** BM25 length normalisation (0: none, 1: full). */
@@ -30,12 +42,16 @@ export interface LexicalWeights {
 export const DEFAULT_LEXICAL_WEIGHTS: LexicalWeights = {
   headline: 2,
   body: 1,
+  faqAnswer: 0.7,
   history: 0.3,
   mixKinds: 0.3,
   perDocument: 2,
+  answerTypes: true,
+  coverage: 0,
+  bodyWords: true,
   k1: 1.2,
   b: 0.5,
-  kind: { policy: 1.6, faq: 1, product: 1 },
+  kind: { policy: 2, faq: 1, product: 1.4 },
 };
 
 export interface LexicalOptions {
@@ -44,34 +60,34 @@ export interface LexicalOptions {
   weights?: Partial<LexicalWeights>;
 }
 
+const ANAPHORA = /这个|那个|这款|那款|这种|那种|它|这些|那些|上面/;
+
 /** Product columns that name the product and tell its variants apart. */
 const PRODUCT_HEADLINE = ['name', 'category', 'color', 'size'];
 
 /** The weighted texts one index entry is made of. A passage has one entry, an FAQ one per phrasing. */
-function entriesOf(p: Passage, w: LexicalWeights): { text: string; weight: number }[][] {
+function entriesOf(p: Passage, w: LexicalWeights): { text: string; weight: number; body?: true }[][] {
   if (p.kind === 'faq') {
-    const body = { text: p.answer ?? p.text, weight: w.body };
+    const body = { text: p.answer ?? p.text, weight: w.faqAnswer, body: true as const };
     const questions = p.questions?.length ? p.questions : [p.title];
     return questions.map((q) => [{ text: q, weight: w.headline }, body]);
   }
   if (p.kind === 'product' && p.attributes) {
     const head = PRODUCT_HEADLINE.map((k) => p.attributes![k] ?? '').join(' ');
-    const rest = Object.entries(p.attributes)
-      .filter(([k]) => !PRODUCT_HEADLINE.includes(k))
-      .map(([, v]) => v)
-      .join('\n');
+    // The body keeps the column labels (保修(月)：18), so 保修 finds the warranty column.
+    const rest = p.text;
     return [
       [
         { text: `${p.title} ${head}`, weight: w.headline },
-        { text: rest, weight: w.body },
+        { text: rest, weight: w.body, body: true },
       ],
     ];
   }
-  const body = p.text.startsWith('【') ? p.text.slice(p.text.indexOf('】') + 1) : p.text;
+  const body = p.searchText ?? (p.text.startsWith('【') ? p.text.slice(p.text.indexOf('】') + 1) : p.text);
   return [
     [
       { text: p.title, weight: w.headline },
-      { text: body, weight: w.body },
+      { text: body, weight: w.body, body: true },
     ],
   ];
 }
@@ -94,9 +110,11 @@ export function createLexicalRetriever(
   const synonyms = options.synonyms ?? createSynonyms(DEFAULT_SYNONYMS);
   const w = { ...DEFAULT_LEXICAL_WEIGHTS, ...options.weights };
   w.kind = { ...DEFAULT_LEXICAL_WEIGHTS.kind, ...options.weights?.kind };
-  const terms = (text: string) => {
-    const all = tokenize(text);
-    for (const c of synonyms.concepts(normalizeText(text))) all.push(c);
+  const terms = (text: string, words = true) => {
+    const all = tokenize(text, { words });
+    const normalized = normalizeText(text);
+    for (const c of synonyms.concepts(normalized)) all.push(c);
+    if (w.answerTypes) for (const c of answerTypeConcepts(normalized)) all.push(c);
     return all;
   };
 
@@ -105,13 +123,21 @@ export function createLexicalRetriever(
   const entryLength: number[] = [];
   const postings = new Map<string, { entries: number[]; tf: number[] }>();
   const df = new Map<string, number>();
+  const built = new Map<string, string[]>();
   passages.forEach((p, pi) => {
+    built.clear();
     const seenInPassage = new Set<string>();
     for (const fields of entriesOf(p, w)) {
       const tf = new Map<string, number>();
       let length = 0;
-      for (const { text, weight } of fields) {
-        for (const t of terms(text)) {
+      for (const { text, weight, body } of fields) {
+        // An FAQ's answer is in each of its phrasings' entries: segment it once.
+        let fieldTerms = built.get(text);
+        if (!fieldTerms) {
+          fieldTerms = terms(text, !body || w.bodyWords);
+          built.set(text, fieldTerms);
+        }
+        for (const t of fieldTerms) {
           tf.set(t, (tf.get(t) ?? 0) + weight);
           length += weight;
         }
@@ -142,18 +168,25 @@ export function createLexicalRetriever(
   };
   const kindWeight = passages.map((p) => w.kind[p.kind] ?? 1);
   const entryScore = new Float64Array(entryPassage.length);
+  const entryCover = new Float64Array(entryPassage.length);
+  /** Best entry score of each passage before the kind multiplier: the normalised score reported. */
+  const rawScore = new Float64Array(passages.length);
   const passageScore = new Float64Array(passages.length);
 
   /** Top k of hits (sorted best first) under the per-document limit and the kind mix. */
   function select(hit: number[], k: number): number[] {
     const chosen: number[] = [];
     const perDoc = new Map<string, number>();
+    const texts = new Set<string>();
     const rest: number[] = [];
     for (const p of hit) {
       if (chosen.length >= k) {
         rest.push(p);
         continue;
       }
+      // Chunks of one short section read the same text: hand it over once.
+      if (texts.has(passages[p]!.text)) continue;
+      texts.add(passages[p]!.text);
       const doc = passages[p]!.docId;
       const n = perDoc.get(doc) ?? 0;
       if (n >= w.perDocument) continue;
@@ -181,8 +214,9 @@ export function createLexicalRetriever(
     for (const t of weights.keys()) max += idf(t) * (w.k1 + 1);
     if (max === 0) return [];
     // Only the latest earlier turns: a conversation drifts, and the newest context matters most.
-    for (const h of history.slice(-2))
-      for (const t of terms(h)) if (!weights.has(t)) weights.set(t, w.history);
+    // A message pointing back (这个/那款/它) leans on the conversation twice as much.
+    const hw = ANAPHORA.test(query) ? Math.min(1, 2 * w.history) : w.history;
+    for (const h of history.slice(-2)) for (const t of terms(h)) if (!weights.has(t)) weights.set(t, hw);
 
     const touched: number[] = [];
     for (const [t, qw] of weights) {
@@ -194,20 +228,29 @@ export function createLexicalRetriever(
         const f = list.tf[i]!;
         if (entryScore[e] === 0) touched.push(e);
         entryScore[e] = entryScore[e]! + (weight * f) / (f + norm[e]!);
+        entryCover[e] = entryCover[e]! + weight;
       }
     }
     const hit: number[] = [];
     for (const e of touched) {
       const p = entryPassage[e]!;
       if (passageScore[p] === 0) hit.push(p);
-      const score = entryScore[e]! * kindWeight[p]!;
-      if (score > passageScore[p]!) passageScore[p] = score;
+      const cover = w.coverage > 0 ? (entryCover[e]! / max) ** w.coverage : 1;
+      const score = entryScore[e]! * kindWeight[p]! * cover;
+      if (score > passageScore[p]!) {
+        passageScore[p] = score;
+        rawScore[p] = entryScore[e]!;
+      }
       entryScore[e] = 0;
+      entryCover[e] = 0;
     }
     hit.sort((a, b) => passageScore[b]! - passageScore[a]! || a - b);
     const chosen = select(hit, k);
-    const out = chosen.map((p) => ({ ...passages[p]!, score: Math.min(1, passageScore[p]! / max) }));
-    for (const p of hit) passageScore[p] = 0;
+    const out = chosen.map((p) => ({ ...passages[p]!, score: Math.min(1, rawScore[p]! / max) }));
+    for (const p of hit) {
+      passageScore[p] = 0;
+      rawScore[p] = 0;
+    }
     return out;
   }
 

@@ -39,26 +39,61 @@ function parseDocument(file: SourceFile, limits: ChunkLimits): Passage[] {
   const out: Passage[] = [];
   let n = 0;
   for (const s of sections) {
-    for (const chunk of chunkSection(s.body.join('\n'), limits)) {
-      const title = s.heading ? `${docTitle} · ${s.heading}` : docTitle;
+    const body = s.body.join('\n').trim();
+    const chunks = chunkSection(body, limits);
+    const title = s.heading ? `${docTitle} · ${s.heading}` : docTitle;
+    const whole = chunks.length > 1 && body.length <= limits.sectionChars;
+    for (const chunk of chunks) {
       out.push({
         id: `policy:${name}#${n++}`,
         docId: `policy:${name}`,
         kind: 'policy',
         title,
-        text: `【${title}】\n${chunk}`,
+        text: `【${title}】\n${whole ? body : chunk}`,
+        ...(whole ? { searchText: chunk } : {}),
       });
     }
   }
   return out;
 }
 
-function parseFaq(file: SourceFile): Passage[] {
-  const { header, rows } = parseCsv(file.text);
-  for (const col of ['id', 'question', 'answer']) {
-    if (!header.includes(col)) throw new KnowledgeSourceError(file.path, `FAQ CSV needs a "${col}" column`);
+/** Rows of a CSV file, or of a JSON file holding an array of objects (values of other types become text). */
+function tableOf(file: SourceFile): {
+  header: string[];
+  rows: { line: number; values: Record<string, string> }[];
+} {
+  if (!file.path.toLowerCase().endsWith('.json')) return parseCsv(file.text);
+  let data: unknown;
+  try {
+    data = JSON.parse(file.text);
+  } catch (err) {
+    const at = /position (\d+)/.exec((err as Error).message);
+    const line = at ? file.text.slice(0, Number(at[1])).split('\n').length : 1;
+    throw new KnowledgeSourceError(file.path, `line ${line}: not valid JSON (${(err as Error).message})`);
   }
-  return rows.map(({ values: r }) => {
+  if (!Array.isArray(data)) throw new KnowledgeSourceError(file.path, 'expected a JSON array of objects');
+  const header = new Set<string>();
+  const rows = data.map((item, i) => {
+    if (!item || typeof item !== 'object' || Array.isArray(item))
+      throw new KnowledgeSourceError(file.path, `item ${i + 1}: expected an object`);
+    const values: Record<string, string> = {};
+    for (const [k, v] of Object.entries(item)) {
+      header.add(k);
+      values[k] = Array.isArray(v) ? v.join('|') : v === null || v === undefined ? '' : String(v).trim();
+    }
+    return { line: i + 1, values };
+  });
+  return { header: [...header], rows };
+}
+
+function parseFaq(file: SourceFile): Passage[] {
+  const { header, rows } = tableOf(file);
+  for (const col of ['id', 'question', 'answer']) {
+    if (!header.includes(col)) throw new KnowledgeSourceError(file.path, `FAQ table needs a "${col}" column`);
+  }
+  return rows.map(({ line, values: r }) => {
+    for (const col of ['id', 'question', 'answer'])
+      if (!r[col]) throw new KnowledgeSourceError(file.path, `line ${line}: "${col}" is empty`);
     const similar = (r.similar_questions ?? '')
       .split('|')
       .map((s) => s.trim())
@@ -88,8 +123,11 @@ const PRODUCT_LABELS: Record<string, string> = {
 };
 
 function parseProducts(file: SourceFile): Passage[] {
-  const { header, rows } = parseCsv(file.text);
-  if (!header.includes('sku')) throw new KnowledgeSourceError(file.path, 'product CSV needs a "sku" column');
+  const { header, rows } = tableOf(file);
+  if (!header.includes('sku'))
+    throw new KnowledgeSourceError(file.path, 'product table needs a "sku" column');
+  for (const { line, values } of rows)
+    if (!values.sku) throw new KnowledgeSourceError(file.path, `line ${line}: "sku" is empty`);
   return rows.map(({ values: r }) => ({
     id: `product:${r.sku}`,
     docId: `product:${r.sku}`,
@@ -106,8 +144,9 @@ function parseProducts(file: SourceFile): Passage[] {
 }
 
 /**
- * Turns the files of a knowledge-base folder into passages: `policies/*.md|txt` documents, `faq.csv`, `products.csv`.
- * Other files (orders, shop.json) are not knowledge and are skipped. Throws KnowledgeSourceError naming the file.
+ * Turns the files of a knowledge-base folder into passages: Markdown / text documents (`*.md`, `*.txt`, README
+ * excepted), `faq.csv` or `faq.json`, `products.csv` or `products.json`. Other files (orders, shop.json,
+ * synonyms.txt) are not passages and are skipped. Throws KnowledgeSourceError naming the file.
  */
 export function parseKnowledgeSources(
   files: SourceFile[],
@@ -117,9 +156,10 @@ export function parseKnowledgeSources(
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const name = file.path.split('/').pop()!.toLowerCase();
     try {
-      if (name === 'faq.csv') out.push(...parseFaq(file));
-      else if (name === 'products.csv') out.push(...parseProducts(file));
-      else if (/\.(md|txt)$/.test(name) && name !== 'readme.md') out.push(...parseDocument(file, limits));
+      if (name === 'faq.csv' || name === 'faq.json') out.push(...parseFaq(file));
+      else if (name === 'products.csv' || name === 'products.json') out.push(...parseProducts(file));
+      else if (/\.(md|txt)$/.test(name) && name !== 'readme.md' && name !== 'synonyms.txt')
+        out.push(...parseDocument(file, limits));
     } catch (err) {
       if (err instanceof KnowledgeSourceError) throw err;
       throw new KnowledgeSourceError(file.path, (err as Error).message);

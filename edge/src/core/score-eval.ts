@@ -69,7 +69,6 @@ export function scoreEval(results: EvalResult[], isDirectFaq: (a: TurnAnalysis) 
 
   const skuDecided = results.some((r) => r.analysis.sku !== null);
   const skuCases = results.filter((r) => r.case.expect.sku !== null);
-  const intentDecided = results.some((r) => r.analysis.intent !== null);
   const answerable = results.filter((r) => r.analysis.route === 'answer');
 
   return {
@@ -116,7 +115,7 @@ export function scoreEval(results: EvalResult[], isDirectFaq: (a: TurnAnalysis) 
         : null,
     },
     intent: {
-      accuracy: intentDecided
+      accuracy: results.length
         ? frac(
             count(results, (r) => r.analysis.intent === r.case.expect.intent),
             results.length,

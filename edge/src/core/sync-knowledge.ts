@@ -26,13 +26,25 @@ export interface SyncDeps {
 /** Content hash of a passage: every field that is stored or searched. */
 export function chunkHash(p: Passage): string {
   return hashText(
-    JSON.stringify([p.id, p.docId, p.kind, p.title, p.text, p.answer, p.questions, p.sku, p.attributes]),
+    JSON.stringify([
+      p.id,
+      p.docId,
+      p.kind,
+      p.title,
+      p.text,
+      p.searchText,
+      p.answer,
+      p.questions,
+      p.sku,
+      p.attributes,
+    ]),
   );
 }
 
-/** The text embedded for a passage: its title and text. */
+/** The text embedded for a passage: its title and what the ranker matches (searchText, else text). */
 export function embeddingText(p: Passage): string {
-  return p.text.includes(p.title) ? p.text : `${p.title}\n${p.text}`;
+  const text = p.searchText ?? p.text;
+  return text.includes(p.title) ? text : `${p.title}\n${text}`;
 }
 
 /**

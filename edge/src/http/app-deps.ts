@@ -36,6 +36,8 @@ export interface AppDeps {
   timeRules?: PolicyTimeRules;
   /** Normalised retrieval score under which the knowledge base does not cover a question. */
   minRetrievalScore: number;
+  /** Normalised score from which the best FAQ's answer is sent as is, without a model call. Absent: never. */
+  directAnswerScore?: number;
   /** Origins allowed to call the API from a browser; `*` for any. */
   allowedOrigins: string[] | '*';
 }

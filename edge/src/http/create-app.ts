@@ -13,7 +13,7 @@ export type { AppDeps } from './app-deps.ts';
 
 /**
  * Builds the edge's HTTP app from injected dependencies. Runtime entries only read configuration and call this.
- * @example const app = createApp({ retriever, conversations, clock: Date, profile, settings, minRetrievalScore: 0.2, allowedOrigins: '*' });
+ * @example const app = createApp({ retriever, conversations, clock: Date, profile, settings, minRetrievalScore: 0.12, allowedOrigins: '*' });
  */
 export function createApp(deps: AppDeps) {
   const app = new Hono();

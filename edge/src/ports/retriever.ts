@@ -14,6 +14,11 @@ export interface Passage {
   text: string;
   /** For FAQ passages: the answer alone, usable as a reply without a model. */
   answer?: string;
+  /**
+   * What the ranker matches when it differs from `text`: a policy chunk, while `text` is its whole (short) section,
+   * so a match on one clause hands the model the clauses around it.
+   */
+  searchText?: string;
   /** For FAQ passages: the question and each similar phrasing; each is matched on its own. */
   questions?: string[];
   /** For product passages: the SKU. */

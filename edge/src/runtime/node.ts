@@ -16,15 +16,11 @@ import { createDemoOrderLookup } from '../adapters/orders/demo-orders.ts';
 import { createDemoTicketSink } from '../adapters/tickets/demo-ticket-sink.ts';
 import { createWebhookTicketSink } from '../adapters/tickets/webhook-ticket-sink.ts';
 import { platformTimer } from '../adapters/timer/platform-timer.ts';
-import { createLexicalRetriever } from '../core/create-lexical-retriever.ts';
-import { mergeTransferWords } from '../core/decide-transfer.ts';
-import { DEFAULT_POLICY_TIME_RULES } from '../core/evaluate-policy-rules.ts';
-import { loadProductCatalog } from '../core/load-product-catalog.ts';
-import { parseKnowledgeSources } from '../core/parse-knowledge-sources.ts';
-import { mergeProductVocabulary } from '../core/resolve-product.ts';
-import { mergeShopProfile } from '../core/shop-profile.ts';
 import { createApp } from '../http/create-app.ts';
+import { brainDeps } from './brain-deps.ts';
 import { readConfig } from './read-config.ts';
+import { shopFromFiles } from './shop-from-files.ts';
+import { startKnowledge } from './start-knowledge.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const env = process.env;
@@ -33,53 +29,28 @@ const kbDir = resolve(env.KB_DIR ?? resolve(root, 'examples/lizi-shop'));
 const dataDir = resolve(env.DATA_DIR ?? resolve(root, '.data'));
 mkdirSync(dataDir, { recursive: true });
 
-const files = await readKnowledgeDir(kbDir);
-const shopJson = files.find((f) => f.path === 'shop.json');
-const passages = parseKnowledgeSources(files);
-const shop = shopJson ? JSON.parse(shopJson.text) : undefined;
+// The retriever serves from memory at once and syncs the store (PGlite in DATA_DIR, or DATABASE_URL) in the background.
+const kb = await startKnowledge({
+  kbDir,
+  dataDir,
+  databaseUrl: env.DATABASE_URL,
+  config,
+  log: (line) => console.log(`[xiaoer] ${line}`),
+});
+// shop.json, the product table and the demo orders configure the decisions (product resolution, orders).
+const shop = shopFromFiles(await readKnowledgeDir(kbDir));
 const { store } = await createPgliteConversationStore(resolve(dataDir, 'conversations'));
-const llmConfig = config.llm;
-const llm = llmConfig
-  ? createFailoverLlm(
-      llmConfig.baseURLs.map((baseURL) => ({
-        name: baseURL,
-        llm: createOpenAiCompatibleLlm({ ...llmConfig, baseURL }),
-      })),
-      {
-        clock: Date,
-        timer: platformTimer,
-        failureThreshold: llmConfig.breakerFailures,
-        cooldownMs: llmConfig.breakerCooldownMs,
-        firstChunkTimeoutMs: llmConfig.firstChunkTimeoutMs,
-        onBackendFailure: (name, err) =>
-          console.warn(`[xiaoer] model backend ${name} failed:`, (err as Error).message),
-      },
-    )
-  : undefined;
+const brain = brainDeps(config, env, shop);
 // Readiness probes order the backends (healthy first); unref: probing never keeps the process alive.
-if (llm) setInterval(() => void llm.probe(), 15_000).unref();
-// Demo orders come with the demo knowledge base; a real shop wires its own OrderLookup adapter.
-const ordersFile = files.find((f) => f.path === 'demo-orders.json');
-const ticketWebhook = env.TICKET_WEBHOOK_URL?.trim();
+if (brain.failover) setInterval(() => void brain.failover?.probe(), 15_000).unref();
 const api = createApp({
-  retriever: createLexicalRetriever(passages),
-  ...(llm ? { llm, firstTokenBudgetMs: llmConfig!.firstTokenBudgetMs } : {}),
-  timer: platformTimer,
+  retriever: kb.retriever,
   conversations: store,
   clock: Date,
-  profile: mergeShopProfile(shop),
-  transferWords: mergeTransferWords(shop?.transferWords),
-  catalog: loadProductCatalog(files, mergeProductVocabulary(shop?.productVocabulary)),
-  ...(ordersFile ? { orders: createDemoOrderLookup(ordersFile.text) } : {}),
-  tickets: ticketWebhook
-    ? createWebhookTicketSink({
-        url: ticketWebhook,
-        ...(env.TICKET_WEBHOOK_SECRET ? { secret: env.TICKET_WEBHOOK_SECRET } : {}),
-      })
-    : createDemoTicketSink(Date),
-  ...(shop?.timeRules ? { timeRules: { ...DEFAULT_POLICY_TIME_RULES, ...shop.timeRules } } : {}),
+  ...brain.deps,
   settings: config.settings,
   minRetrievalScore: config.minRetrievalScore,
+  directAnswerScore: config.directAnswerScore,
   allowedOrigins: config.allowedOrigins,
 });
 
@@ -110,6 +81,6 @@ serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     ? `model ${config.llm.model} at ${config.llm.baseURLs.join(', ')}`
     : 'no model configured: answers from the knowledge base alone';
   console.log(
-    `Xiaoer edge on http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}/ (${passages.length} passages from ${kbDir}; ${mode})`,
+    `Xiaoer edge on http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}/ (${kb.passages} passages from ${kbDir}; ${mode})`,
   );
 });

@@ -1,4 +1,8 @@
-import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../core/model-settings.ts';
+import {
+  DEFAULT_MODEL_SETTINGS,
+  DEFAULT_RETRIEVAL_MIN_SCORE,
+  type ModelSettings,
+} from '../core/model-settings.ts';
 
 /** Configuration read from environment variables (Node `process.env`, Workers `env` vars). */
 export interface EdgeConfig {
@@ -24,6 +28,10 @@ export interface EdgeConfig {
   /** Normalised score from which the best FAQ's answer is sent without a model call; above 1 turns this off. */
   directAnswerScore: number;
   allowedOrigins: string[] | '*';
+  /** Dense retrieval: EMBEDDINGS_BASE_URL (OpenAI-compatible /v1/embeddings), EMBEDDINGS_MODEL, EMBEDDINGS_API_KEY. */
+  embeddings?: { baseURL: string; model: string; apiKey?: string };
+  /** KB_SYNC_INTERVAL_MINUTES: re-sync the knowledge folder this often; 0 = only at start. */
+  kbSyncIntervalMinutes: number;
 }
 
 function num(env: Record<string, unknown>, key: string, fallback: number, min: number, max: number): number {
@@ -51,14 +59,26 @@ export function readConfig(env: Record<string, unknown>): EdgeConfig {
       enableThinking: (str('LLM_ENABLE_THINKING') ?? 'true') !== 'false',
       topK: num(env, 'RETRIEVAL_TOP_K', DEFAULT_MODEL_SETTINGS.topK, 1, 10),
     },
-    minRetrievalScore: num(env, 'RETRIEVAL_MIN_SCORE', 0.2, 0, 1),
-    directAnswerScore: num(env, 'DIRECT_ANSWER_MIN_SCORE', 0.9, 0, 2),
+    minRetrievalScore: num(env, 'RETRIEVAL_MIN_SCORE', DEFAULT_RETRIEVAL_MIN_SCORE, 0, 1),
+    directAnswerScore: num(env, 'DIRECT_ANSWER_MIN_SCORE', 0.7, 0, 2),
+    kbSyncIntervalMinutes: num(env, 'KB_SYNC_INTERVAL_MINUTES', 0, 0, 10080),
     allowedOrigins: str('ALLOWED_ORIGINS')
       ? str('ALLOWED_ORIGINS')!
           .split(',')
           .map((s) => s.trim())
       : '*',
   };
+  const embeddingsURL = str('EMBEDDINGS_BASE_URL');
+  if (embeddingsURL) {
+    if (!/^https?:\/\//.test(embeddingsURL))
+      throw new Error(`EMBEDDINGS_BASE_URL must start with http:// or https:// (got "${embeddingsURL}")`);
+    config.embeddings = {
+      baseURL: embeddingsURL,
+      model: str('EMBEDDINGS_MODEL') ?? 'Qwen/Qwen3-Embedding-0.6B',
+    };
+    const key = str('EMBEDDINGS_API_KEY');
+    if (key) config.embeddings.apiKey = key;
+  }
   if (config.settings.maxTokens >= config.settings.contextTokens) {
     throw new Error('LLM_MAX_TOKENS must be smaller than LLM_CONTEXT_TOKENS');
   }

@@ -1,16 +1,17 @@
 /**
  * Cloudflare Workers entry: reads `env`, wires adapters, serves. Conversations live in Durable Objects; the knowledge
- * base is bundled at build time by scripts/bundle-kb.ts (wrangler's build step).
+ * base is bundled at build time by scripts/bundle-kb.ts (wrangler's build step) and searched in memory.
  */
 import kbSources from '../../.generated/kb-sources.json';
 import type { ConversationObject } from '../adapters/conversations/durable-object-conversation-object.ts';
 import { createDurableObjectConversationStore } from '../adapters/conversations/durable-object-conversation-store.ts';
-import { createOpenAiCompatibleLlm } from '../adapters/llm/openai-compatible-llm.ts';
-import { createLexicalRetriever } from '../core/create-lexical-retriever.ts';
-import { parseKnowledgeSources } from '../core/parse-knowledge-sources.ts';
-import { mergeShopProfile } from '../core/shop-profile.ts';
+import { createKnowledgeRetriever } from '../core/create-knowledge-retriever.ts';
+import { parseKnowledgeSources, type SourceFile } from '../core/parse-knowledge-sources.ts';
+import { shopSynonyms } from '../core/shop-synonyms.ts';
 import { createApp } from '../http/create-app.ts';
+import { brainDeps } from './brain-deps.ts';
 import { readConfig } from './read-config.ts';
+import { shopFromFiles } from './shop-from-files.ts';
 
 export { ConversationObject } from '../adapters/conversations/durable-object-conversation-object.ts';
 
@@ -19,9 +20,10 @@ interface Env {
   [key: string]: unknown;
 }
 
-const files = kbSources as { path: string; text: string }[];
-const passages = parseKnowledgeSources(files);
-const shopJson = files.find((f) => f.path === 'shop.json');
+const files = kbSources as SourceFile[];
+const shop = shopFromFiles(files);
+const retriever = createKnowledgeRetriever({ synonyms: shopSynonyms(files) });
+retriever.load(parseKnowledgeSources(files));
 let app: ReturnType<typeof createApp> | undefined;
 
 export default {
@@ -29,13 +31,13 @@ export default {
     if (!app) {
       const config = readConfig(env);
       app = createApp({
-        retriever: createLexicalRetriever(passages),
-        ...(config.llm ? { llm: createOpenAiCompatibleLlm(config.llm) } : {}),
+        retriever,
         conversations: createDurableObjectConversationStore(env.CONVERSATIONS),
         clock: Date,
-        profile: mergeShopProfile(shopJson ? JSON.parse(shopJson.text) : undefined),
+        ...brainDeps(config, env, shop).deps,
         settings: config.settings,
         minRetrievalScore: config.minRetrievalScore,
+        directAnswerScore: config.directAnswerScore,
         allowedOrigins: config.allowedOrigins,
       });
     }

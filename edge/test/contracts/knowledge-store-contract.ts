@@ -26,6 +26,7 @@ const policy: Passage = {
   kind: 'policy',
   title: '发货时效说明 · 1. 每天的截单时间',
   text: '【发货时效说明】\n16:00前付款的订单当天发出，含引号"和逗号,',
+  searchText: '16:00前付款的订单当天发出',
 };
 const chunk = (passage: Passage, hash: string): StoredChunk => ({ passage, hash });
 

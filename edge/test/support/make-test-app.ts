@@ -32,7 +32,7 @@ export async function makeTestApp(options: { llmBaseURL?: string; overrides?: Pa
     clock: Date,
     profile: DEFAULT_SHOP_PROFILE,
     settings: DEFAULT_MODEL_SETTINGS,
-    minRetrievalScore: 0.2,
+    minRetrievalScore: 0.12,
     allowedOrigins: '*',
     ...(options.llmBaseURL
       ? { llm: createOpenAiCompatibleLlm({ baseURL: options.llmBaseURL, model: 'qwen3-0.6b' }) }

@@ -36,6 +36,30 @@ export interface FakeOptions {
   fault?: 'http-500' | 'hang' | 'unhealthy' | `error-after:${number}` | `cut-after:${number}`;
   /** Delay before answering `GET /v1/models`, ms (a replica that is slow to answer its readiness check). */
   modelsDelayMs?: number;
+  /** Model name accepted by /v1/embeddings (404 otherwise, as vLLM). */
+  embeddingModel: string;
+  /** Length of the vectors /v1/embeddings returns. */
+  embeddingDimensions: number;
+}
+
+/**
+ * The fake's embedding of a text: character unigrams and bigrams hashed into `dimensions` buckets, L2-normalised.
+ * Texts sharing characters get similar vectors, so dense retrieval behaves plausibly in tests; deterministic.
+ */
+export function fakeEmbedding(text: string, dimensions: number): number[] {
+  const v = new Array<number>(dimensions).fill(0);
+  const chars = [...text.normalize('NFKC').toLowerCase()].filter((c) => /[\p{L}\p{N}]/u.test(c));
+  const add = (gram: string, weight: number) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < gram.length; i++) h = Math.imul(h ^ gram.charCodeAt(i), 0x01000193);
+    v[(h >>> 0) % dimensions]! += weight;
+  };
+  chars.forEach((c, i) => {
+    add(c, 0.5);
+    if (i + 1 < chars.length) add(c + chars[i + 1], 1);
+  });
+  const norm = Math.sqrt(v.reduce((s, x) => s + x * x, 0)) || 1;
+  return v.map((x) => x / norm);
 }
 
 export interface ChatBody {
@@ -95,6 +119,8 @@ export interface FakeOpenAiServer {
   /** Base URL for an OpenAI client (`${url}/v1`). */
   baseURL: string;
   requests: RecordedRequest[];
+  /** The `input` of every /v1/embeddings request, in order. */
+  embeddingRequests: string[][];
   set(options: Partial<FakeOptions>): void;
   close(): Promise<void>;
 }
@@ -110,9 +136,12 @@ export async function startFakeOpenAiServer(
     tokenDelayMs: 0,
     reasoningKey: 'reasoning',
     reply: () => DEFAULT_REPLY,
+    embeddingModel: 'Qwen/Qwen3-Embedding-0.6B',
+    embeddingDimensions: 64,
     ...options,
   };
   const requests: RecordedRequest[] = [];
+  const embeddingRequests: string[][] = [];
   const sockets = new Set<import('node:net').Socket>();
 
   const server: Server = createServer((req, res) => {
@@ -177,6 +206,60 @@ export async function startFakeOpenAiServer(
             permission: [],
           },
         ],
+      });
+    }
+    if (path === '/v1/embeddings' && req.method === 'POST') {
+      if (opts.fault === 'http-500')
+        return json(res, 500, {
+          error: { message: 'fault', type: 'InternalServerError', param: null, code: 500 },
+        });
+      let body: { model?: string; input?: unknown };
+      try {
+        body = JSON.parse(await readBody(req));
+      } catch {
+        return json(res, 400, {
+          error: { message: 'JSON decode error', type: 'Bad Request', param: 'body', code: 400 },
+        });
+      }
+      if (body.model !== opts.embeddingModel) {
+        return json(res, 404, {
+          error: {
+            message: `The model \`${body.model}\` does not exist.`,
+            type: 'NotFoundError',
+            param: 'model',
+            code: 404,
+          },
+        });
+      }
+      const input = typeof body.input === 'string' ? [body.input] : body.input;
+      if (!Array.isArray(input) || input.length === 0 || input.some((t) => typeof t !== 'string')) {
+        return json(res, 400, {
+          error: {
+            message: 'input must be a string or a non-empty list of strings',
+            type: 'Bad Request',
+            param: 'input',
+            code: 400,
+          },
+        });
+      }
+      embeddingRequests.push(input as string[]);
+      const tokens = (input as string[]).reduce((n, t) => n + toTokens(t).length, 0);
+      return json(res, 200, {
+        id: `embd-${embeddingRequests.length}`,
+        object: 'list',
+        created: Math.floor(Date.now() / 1000),
+        model: opts.embeddingModel,
+        data: (input as string[]).map((t, index) => ({
+          index,
+          object: 'embedding',
+          embedding: fakeEmbedding(t, opts.embeddingDimensions),
+        })),
+        usage: {
+          prompt_tokens: tokens,
+          total_tokens: tokens,
+          completion_tokens: 0,
+          prompt_tokens_details: null,
+        },
       });
     }
     if (path !== '/v1/chat/completions' || req.method !== 'POST') {
@@ -374,6 +457,7 @@ export async function startFakeOpenAiServer(
     url,
     baseURL: `${url}/v1`,
     requests,
+    embeddingRequests,
     set(next) {
       opts = { ...opts, ...next };
     },

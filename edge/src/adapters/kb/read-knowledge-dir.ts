@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { SourceFile } from '../../core/parse-knowledge-sources.ts';
+import { KnowledgeSourceError, type SourceFile } from '../../core/parse-knowledge-sources.ts';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads every file of a knowledge-base folder (recursively) as UTF-8 text, paths relative to the folder. */
 export async function readKnowledgeDir(dir: string): Promise<SourceFile[]> {
@@ -9,7 +11,13 @@ export async function readKnowledgeDir(dir: string): Promise<SourceFile[]> {
   return Promise.all(
     files.map(async (e) => {
       const full = join(e.parentPath, e.name);
-      return { path: relative(dir, full).split('\\').join('/'), text: await readFile(full, 'utf8') };
+      const path = relative(dir, full).split('\\').join('/');
+      try {
+        return { path, text: utf8.decode(await readFile(full)) };
+      } catch (err) {
+        const why = err instanceof TypeError ? 'not UTF-8 text; save it as UTF-8' : (err as Error).message;
+        throw new KnowledgeSourceError(path, `cannot read: ${why}`);
+      }
     }),
   );
 }

@@ -34,7 +34,7 @@ interface ChunkRow {
   kind: PassageKind;
   title: string;
   text: string;
-  data: Pick<Passage, 'answer' | 'questions' | 'sku' | 'attributes'>;
+  data: Pick<Passage, 'searchText' | 'answer' | 'questions' | 'sku' | 'attributes'>;
 }
 
 const BATCH = 1000;
@@ -69,7 +69,13 @@ export async function createSqlKnowledgeStore(db: SqlDb): Promise<KnowledgeStore
               kind: p.kind,
               title: p.title,
               text: p.text,
-              data: { answer: p.answer, questions: p.questions, sku: p.sku, attributes: p.attributes },
+              data: {
+                searchText: p.searchText,
+                answer: p.answer,
+                questions: p.questions,
+                sku: p.sku,
+                attributes: p.attributes,
+              },
               hash,
               embedded_with: embeddedWith,
             }));
@@ -92,6 +98,7 @@ export async function createSqlKnowledgeStore(db: SqlDb): Promise<KnowledgeStore
       return rows.map((r) => {
         const p: Passage = { id: r.id, docId: r.doc_id, kind: r.kind, title: r.title, text: r.text };
         const d = typeof r.data === 'string' ? (JSON.parse(r.data) as ChunkRow['data']) : r.data;
+        if (d.searchText !== undefined) p.searchText = d.searchText;
         if (d.answer !== undefined) p.answer = d.answer;
         if (d.questions !== undefined) p.questions = d.questions;
         if (d.sku !== undefined) p.sku = d.sku;

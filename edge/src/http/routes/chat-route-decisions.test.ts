@@ -34,7 +34,7 @@ beforeAll(async () => {
     timer: platformTimer,
     profile: DEFAULT_SHOP_PROFILE,
     settings: DEFAULT_MODEL_SETTINGS,
-    minRetrievalScore: 0.2,
+    minRetrievalScore: 0.12,
     allowedOrigins: '*',
   });
 });

@@ -69,7 +69,7 @@ describe('POST /v1/chat with Last-Event-ID', () => {
       clock: Date,
       profile: DEFAULT_SHOP_PROFILE,
       settings: DEFAULT_MODEL_SETTINGS,
-      minRetrievalScore: 0.2,
+      minRetrievalScore: 0.12,
       allowedOrigins: '*',
     };
   });

@@ -34,7 +34,7 @@ describe('POST /v1/feedback', () => {
       clock: Date,
       profile: DEFAULT_SHOP_PROFILE,
       settings: DEFAULT_MODEL_SETTINGS,
-      minRetrievalScore: 0.2,
+      minRetrievalScore: 0.12,
       allowedOrigins: '*',
     });
     const res = await app.request('/v1/chat', {

@@ -38,7 +38,7 @@ describe('GET /readyz with several model backends', () => {
       clock: Date,
       profile: DEFAULT_SHOP_PROFILE,
       settings: DEFAULT_MODEL_SETTINGS,
-      minRetrievalScore: 0.2,
+      minRetrievalScore: 0.12,
       allowedOrigins: '*',
     });
     const body = (await (await app.request('/readyz')).json()) as { model: unknown };

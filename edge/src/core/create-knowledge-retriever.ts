@@ -1,0 +1,81 @@
+import type { Embeddings } from '../ports/embeddings.ts';
+import type { Passage, RetrieveOptions, Retriever, ScoredPassage } from '../ports/retriever.ts';
+import type { VectorStore } from '../ports/vector-store.ts';
+import { createLexicalRetriever, type LexicalOptions } from './create-lexical-retriever.ts';
+import { fuseRankings } from './fuse-rankings.ts';
+
+export interface KnowledgeRetrieverOptions extends LexicalOptions {
+  /** Both or neither: dense retrieval fused with the lexical ranking. */
+  vectors?: VectorStore;
+  embeddings?: Embeddings;
+  /** Candidates taken from each ranker before fusion. */
+  candidates?: number;
+  /**
+   * Cosine similarity that maps to a normalised score of 0 for passages only dense retrieval found (scores rise
+   * linearly to 1 at similarity 1), so unrelated passages stay under RETRIEVAL_MIN_SCORE.
+   */
+  denseFloor?: number;
+  /** Reports a failing embeddings endpoint; retrieval then falls back to lexical alone for that message. */
+  onDenseError?: (error: unknown) => void;
+}
+
+/**
+ * The production retriever: the Chinese lexical ranker over the loaded passages, fused with dense retrieval by
+ * reciprocal-rank fusion when an embeddings endpoint and a vector store are configured. `load()` swaps in a new set of
+ * passages (after a re-sync) without interrupting queries. Scores stay normalised 0..1: a passage keeps its lexical
+ * score; one found only by dense retrieval gets its similarity rescaled above `denseFloor`.
+ * @example const r = createKnowledgeRetriever({}); r.load(passages); await r.retrieve('包邮吗', { k: 3 })
+ */
+export function createKnowledgeRetriever(options: KnowledgeRetrieverOptions = {}): Retriever & {
+  load(passages: Passage[]): void;
+} {
+  let lexical = createLexicalRetriever([], options);
+  let byId = new Map<string, Passage>();
+  const candidates = options.candidates ?? 20;
+  const floor = options.denseFloor ?? 0.5;
+
+  async function dense(query: string, history: string[] | undefined, k: number) {
+    if (!options.vectors || !options.embeddings) return [];
+    try {
+      const last = history?.at(-1);
+      const [vector] = await options.embeddings.embed([last ? `${last}\n${query}` : query]);
+      if (!vector) return [];
+      return (await options.vectors.query(vector, k)).filter((h) => byId.has(h.id));
+    } catch (error) {
+      options.onDenseError?.(error);
+      return [];
+    }
+  }
+
+  return {
+    load(passages) {
+      lexical = createLexicalRetriever(passages, options);
+      byId = new Map(passages.map((p) => [p.id, p]));
+    },
+    async retrieve(query: string, { k, history }: RetrieveOptions): Promise<ScoredPassage[]> {
+      const index = lexical;
+      const vec = await dense(query, history, Math.max(k, candidates));
+      // Lexical alone keeps its own top-k selection (per-document limit, mix of kinds).
+      if (vec.length === 0) return index.search(query, k, history);
+      const lex = index.search(query, Math.max(k, candidates), history);
+      const lexScore = new Map(lex.map((p) => [p.id, p.score]));
+      const vecScore = new Map(vec.map((h) => [h.id, Math.max(0, (h.score - floor) / (1 - floor))]));
+      const out: ScoredPassage[] = [];
+      const perDoc = new Map<string, number>();
+      const texts = new Set<string>();
+      for (const id of fuseRankings([lex.map((p) => p.id), vec.map((h) => h.id)])) {
+        if (out.length >= k) break;
+        const p = byId.get(id)!;
+        // The same limits as the lexical ranker: two chunks per document, one copy of a section's text.
+        if (texts.has(p.text) || (perDoc.get(p.docId) ?? 0) >= 2) continue;
+        texts.add(p.text);
+        perDoc.set(p.docId, (perDoc.get(p.docId) ?? 0) + 1);
+        out.push({ ...p, score: lexScore.get(id) ?? vecScore.get(id) ?? 0 });
+      }
+      return out;
+    },
+    async size() {
+      return byId.size;
+    },
+  };
+}

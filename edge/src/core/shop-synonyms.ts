@@ -1,0 +1,18 @@
+import { DEFAULT_SYNONYMS } from './default-synonyms.ts';
+import { KnowledgeSourceError, type SourceFile } from './parse-knowledge-sources.ts';
+import { createSynonyms, parseSynonymFile, type Synonyms } from './synonyms.ts';
+
+/**
+ * The synonyms a shop's retrieval uses: DEFAULT_SYNONYMS plus the groups of `synonyms.txt` in its knowledge folder.
+ * Throws KnowledgeSourceError with the line of a bad group.
+ * @example shopSynonyms([{ path: 'synonyms.txt', text: '栗子杯 随行杯' }])
+ */
+export function shopSynonyms(files: SourceFile[]): Synonyms {
+  const file = files.find((f) => f.path.split('/').pop()?.toLowerCase() === 'synonyms.txt');
+  if (!file) return createSynonyms(DEFAULT_SYNONYMS);
+  try {
+    return createSynonyms([...DEFAULT_SYNONYMS, ...parseSynonymFile(file.text)]);
+  } catch (err) {
+    throw new KnowledgeSourceError(file.path, (err as Error).message);
+  }
+}

@@ -1,0 +1,44 @@
+import type { TransferWords } from '../core/decide-transfer.ts';
+import { mergeTransferWords } from '../core/decide-transfer.ts';
+import { DEFAULT_POLICY_TIME_RULES, type PolicyTimeRules } from '../core/evaluate-policy-rules.ts';
+import { loadProductCatalog } from '../core/load-product-catalog.ts';
+import type { SourceFile } from '../core/parse-knowledge-sources.ts';
+import { mergeProductVocabulary, type ProductCatalog } from '../core/resolve-product.ts';
+import { mergeShopProfile, type ShopProfile } from '../core/shop-profile.ts';
+
+/** What a knowledge-base folder says about the shop besides its passages: voice, word lists, products, time rules. */
+export interface ShopFromFiles {
+  profile: ShopProfile;
+  transferWords: TransferWords;
+  catalog: ProductCatalog;
+  timeRules?: PolicyTimeRules;
+  /** `demo-orders.json`, served by the demo order-lookup adapter when present. */
+  demoOrdersJson?: string;
+}
+
+/**
+ * Reads `shop.json` and `products.csv` of a knowledge-base folder into the decisions' configuration. Every runtime and
+ * the evaluation command wire the brain through this one function, so they decide alike.
+ */
+export function shopFromFiles(files: SourceFile[]): ShopFromFiles {
+  const shopJson = files.find((f) => f.path === 'shop.json');
+  let shop: Record<string, unknown> | undefined;
+  try {
+    shop = shopJson ? JSON.parse(shopJson.text) : undefined;
+  } catch (err) {
+    throw new Error(`shop.json is not valid JSON: ${(err as Error).message}`);
+  }
+  const out: ShopFromFiles = {
+    profile: mergeShopProfile(shop),
+    transferWords: mergeTransferWords(shop?.transferWords as Parameters<typeof mergeTransferWords>[0]),
+    catalog: loadProductCatalog(
+      files,
+      mergeProductVocabulary(shop?.productVocabulary as Parameters<typeof mergeProductVocabulary>[0]),
+    ),
+  };
+  if (shop?.timeRules)
+    out.timeRules = { ...DEFAULT_POLICY_TIME_RULES, ...(shop.timeRules as Partial<PolicyTimeRules>) };
+  const orders = files.find((f) => f.path === 'demo-orders.json');
+  if (orders) out.demoOrdersJson = orders.text;
+  return out;
+}

@@ -1,0 +1,80 @@
+import { createKnowledgeRetriever } from '../core/create-knowledge-retriever.ts';
+import { syncKnowledge } from '../core/sync-knowledge.ts';
+import type { KnowledgeStore } from '../ports/knowledge-store.ts';
+import type { VectorStore } from '../ports/vector-store.ts';
+import { openEmbeddings, openKnowledgeStore, readKnowledge } from './open-knowledge.ts';
+import type { EdgeConfig } from './read-config.ts';
+
+/**
+ * Node wiring of the knowledge base. Start-up stays fast: the folder is parsed (tens of ms) and served from memory at
+ * once, while the store (PGlite in DATA_DIR or Postgres at DATABASE_URL) opens and re-syncs in the background; with an
+ * embeddings endpoint, dense retrieval joins once the store is ready. Every `intervalMinutes` the folder is synced
+ * again; a bad folder is logged and the knowledge already loaded keeps serving.
+ */
+export async function startKnowledge(options: {
+  kbDir: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  config: EdgeConfig;
+  log: (line: string) => void;
+}) {
+  const { config, log } = options;
+  const first = await readKnowledge(options.kbDir);
+  const embeddings = openEmbeddings(config);
+  let store: (KnowledgeStore & VectorStore) | undefined;
+  const vectors: VectorStore = {
+    upsert: async (items) => store?.upsert(items),
+    delete: async (ids) => store?.delete(ids),
+    query: async (values, k) => (store ? store.query(values, k) : []),
+  };
+  const retriever = createKnowledgeRetriever({
+    synonyms: first.synonyms,
+    ...(embeddings ? { embeddings, vectors } : {}),
+    onDenseError: (err) => log(`dense retrieval skipped: ${(err as Error).message}`),
+  });
+  retriever.load(first.passages);
+
+  let running: Promise<void> | undefined;
+  const sync = async (initial: boolean) => {
+    try {
+      const { passages } = initial ? first : await readKnowledge(options.kbDir);
+      if (!store) {
+        const opened = await openKnowledgeStore(options.databaseUrl, options.dataDir);
+        store = opened.store;
+      }
+      const s = await syncKnowledge(passages, {
+        knowledge: store,
+        ...(embeddings ? { vectors: store, embeddings } : {}),
+      });
+      if (!initial) retriever.load(passages);
+      log(
+        `knowledge synced from ${options.kbDir}: added ${s.added}, changed ${s.changed}, unchanged ${s.unchanged}, deleted ${s.deleted}, embedded ${s.embedded}`,
+      );
+    } catch (err) {
+      log(`knowledge sync failed, keeping the knowledge already loaded: ${(err as Error).message}`);
+    }
+  };
+  const syncOnce = (initial: boolean) => {
+    running ??= sync(initial).finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+  const ready = syncOnce(true);
+  const timer =
+    config.kbSyncIntervalMinutes > 0
+      ? setInterval(() => void syncOnce(false), config.kbSyncIntervalMinutes * 60_000)
+      : undefined;
+  timer?.unref();
+  return {
+    retriever,
+    passages: first.passages.length,
+    /** Resolves when the first background sync has finished (or failed and was logged). */
+    ready,
+    async close() {
+      if (timer) clearInterval(timer);
+      await running;
+      await store?.close();
+    },
+  };
+}
