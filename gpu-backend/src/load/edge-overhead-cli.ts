@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 /**
  * `pnpm bench edge-overhead [--concurrency 100,1000] [--duration 20s] [--first-token-ms 200] [--token-ms 20]
- * [--cpu-prof DIR] [--json]`: starts the fake model server (TEST DOUBLE, fixed first-token delay) and the edge
+ * [--cpu-prof DIR] [--edge-entry FILE] [--json]`: starts the fake model server (TEST DOUBLE, fixed first-token delay) and the edge
  * (Node runtime, fresh data dir), measures each level directly against the fake and through the edge, and reports the
  * edge's overhead on TTFT (edge minus direct) and its peak memory. Loopback only; every child is stopped at the end.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDuration } from '../cli/parse-duration.ts';
@@ -17,6 +17,7 @@ import { createEdgeChatTarget } from './edge-chat-target.ts';
 import { parseConcurrency } from './load-cli.ts';
 import { createOpenAiChatTarget } from './openai-chat-target.ts';
 import { createProgressBar } from './progress-bar.ts';
+import { readProcessCpuMs } from './read-process-cpu.ts';
 import { type ProcessMemory, readProcessMemory } from './read-process-memory.ts';
 import { readQuestions } from './read-questions.ts';
 import { runLoadLevel } from './run-load-level.ts';
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     'edge-port': { type: 'string', default: '9411' },
     questions: { type: 'string', default: resolve(root, '../shared/eval/dev.jsonl') },
     'cpu-prof': { type: 'string' },
+    'edge-entry': { type: 'string', default: 'edge/src/runtime/node.ts' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -90,6 +92,10 @@ interface OverheadLevel {
   edge: LevelSummary;
   overheadMs: { ttftP50: number; ttftP95: number; ttftP99: number } | null;
   edgeMemory: ProcessMemory | null;
+  /** Edge CPU time per chat during the edge run, ms (robust to a busy machine, unlike latencies). */
+  edgeCpuMsPerChat: number | null;
+  /** 1-minute load average when the level ended: other work on the machine inflates every latency. */
+  loadAverage: number;
 }
 
 try {
@@ -112,7 +118,7 @@ try {
       'gpu-backend/src/load/run-edge-for-bench.ts',
     ],
     {
-      EDGE_ENTRY: resolve(root, 'edge/src/runtime/node.ts'),
+      EDGE_ENTRY: resolve(root, values['edge-entry']),
       PORT: values['edge-port'],
       HOST: '127.0.0.1',
       LLM_BASE_URL: `${fakeUrl}/v1`,
@@ -148,6 +154,7 @@ try {
       onProgress: bar.update,
     });
     bar.done();
+    const cpuBefore = await readProcessCpuMs(edge.pid!);
     const e = await runLoadLevel({
       target: viaEdge,
       questions,
@@ -155,6 +162,7 @@ try {
       durationMs,
       onProgress: bar.update,
     });
+    const cpuAfter = await readProcessCpuMs(edge.pid!);
     bar.done();
     const r1 = (x: number) => Math.round(x * 10) / 10;
     results.push({
@@ -170,6 +178,11 @@ try {
             }
           : null,
       edgeMemory: await readProcessMemory(edge.pid!),
+      edgeCpuMsPerChat:
+        cpuBefore !== null && cpuAfter !== null && e.requests > 0
+          ? Math.round(((cpuAfter - cpuBefore) / e.requests) * 100) / 100
+          : null,
+      loadAverage: Math.round(loadavg()[0]! * 10) / 10,
     });
   }
   const command = `pnpm bench edge-overhead ${process.argv.slice(2).join(' ')}`.trim();
@@ -182,15 +195,15 @@ try {
         `Command: ${command}`,
         `Fake model server: first token after ${values['first-token-ms']} ms, ${values['token-ms']} ms per token; ${durationMs / 1000} s per run; edge idle RSS ${idle?.rssMiB} MiB`,
         '',
-        '| concurrent chats | direct TTFT p50 / p95 ms | edge TTFT p50 / p95 ms | overhead p50 / p95 / p99 ms | direct requests (errors) | edge requests (errors) | edge peak RSS MiB |',
-        '|---|---|---|---|---|---|---|',
+        '| concurrent chats | direct TTFT p50 / p95 ms | edge TTFT p50 / p95 ms | overhead p50 / p95 / p99 ms | direct requests (errors) | edge requests (errors) | edge peak RSS MiB | edge CPU ms per chat | load average |',
+        '|---|---|---|---|---|---|---|---|---|',
         ...results.map(
           (r) =>
             `| ${r.concurrency} | ${ms(r.direct.ttftMs)} | ${ms(r.edge.ttftMs)} | ${
               r.overheadMs
                 ? `${r.overheadMs.ttftP50} / ${r.overheadMs.ttftP95} / ${r.overheadMs.ttftP99}`
                 : '-'
-            } | ${r.direct.requests} (${r.direct.errors}) | ${r.edge.requests} (${r.edge.errors}) | ${r.edgeMemory?.peakRssMiB ?? '?'} |`,
+            } | ${r.direct.requests} (${r.direct.errors}) | ${r.edge.requests} (${r.edge.errors}) | ${r.edgeMemory?.peakRssMiB ?? '?'} | ${r.edgeCpuMsPerChat ?? '?'} | ${r.loadAverage} |`,
         ),
         ...results.flatMap((r) =>
           [...r.direct.topErrors, ...r.edge.topErrors].map(
