@@ -9,6 +9,7 @@
 # `export TEST_DATABASE_URL=postgres://postgres@127.0.0.1:PORT/xiaoer_test`; everything else goes to stderr.
 set -euo pipefail
 
+export PATH="$PATH:/usr/sbin:/sbin"  # runuser, used below, lives in sbin
 PORT="${PGPORT:-9250}"
 PG_BIN=/usr/lib/postgresql/15/bin
 PG_CONFIG="$PG_BIN/pg_config"
