@@ -9,6 +9,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createPgliteConversationStore } from '../adapters/conversations/pglite-conversation-store.ts';
+import { createPostgresConversationStore } from '../adapters/conversations/postgres-conversation-store.ts';
 import { readKnowledgeDir } from '../adapters/kb/read-knowledge-dir.ts';
 import { createApp } from '../http/create-app.ts';
 import { brainDeps } from './brain-deps.ts';
@@ -33,7 +34,10 @@ const kb = await startKnowledge({
 });
 // shop.json, the product table and the demo orders configure the decisions (product resolution, orders).
 const shop = shopFromFiles(await readKnowledgeDir(kbDir));
-const { store } = await createPgliteConversationStore(resolve(dataDir, 'conversations'));
+// Conversations go where the knowledge goes: Postgres when DATABASE_URL is set, else PGlite in DATA_DIR.
+const { store } = env.DATABASE_URL
+  ? await createPostgresConversationStore(env.DATABASE_URL)
+  : await createPgliteConversationStore(resolve(dataDir, 'conversations'));
 const brain = brainDeps(config, env, shop);
 // Readiness probes order the backends (healthy first); unref: probing never keeps the process alive.
 if (brain.failover) setInterval(() => void brain.failover?.probe(), 15_000).unref();

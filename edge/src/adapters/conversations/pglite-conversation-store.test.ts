@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { runConversationStoreContract } from '../../../test/support/conversation-store-contract.ts';
+import { runConversationStoreContract } from '../../../test/contracts/conversation-store-contract.ts';
 import { createPgliteConversationStore } from './pglite-conversation-store.ts';
 
 const opened = createPgliteConversationStore();

@@ -70,7 +70,7 @@ export function createSqlConversationStore(db: SqlClient): ConversationStore & {
     },
     async addCustomerMessage(conversationId, m) {
       const inserted = await db.query<TurnRow>(
-        `insert into turns (conversation_id, message_id, text, context, created_at) values ($1, $2, $3, $4, $5)
+        `insert into turns (conversation_id, message_id, text, context, created_at) values ($1, $2, $3, $4::text::jsonb, $5)
          on conflict (conversation_id, message_id) do nothing
          returning message_id, text, context, created_at, reply`,
         [conversationId, m.id, m.text, m.context ? JSON.stringify(m.context) : null, m.createdAt],
@@ -83,11 +83,10 @@ export function createSqlConversationStore(db: SqlClient): ConversationStore & {
       return { created: false, turn: toTurn(rows[0]!) };
     },
     async saveReply(conversationId, messageId, reply) {
-      await db.query('update turns set reply = $3 where conversation_id = $1 and message_id = $2', [
-        conversationId,
-        messageId,
-        JSON.stringify(reply),
-      ]);
+      await db.query(
+        'update turns set reply = $3::text::jsonb where conversation_id = $1 and message_id = $2',
+        [conversationId, messageId, JSON.stringify(reply)],
+      );
     },
     async saveFeedback(conversationId, f) {
       if (f.replyId) {
