@@ -1,9 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '@xiaoer/fake-openai-server';
+import { createSseParser, decodeChatEvent } from '@xiaoer/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSmoke } from '../scripts/run-smoke.ts';
+import { readKnowledgeDir } from '../src/adapters/kb/read-knowledge-dir.ts';
 import { freePort, startProcess } from './support/start-process.ts';
 
 const edgeDir = resolve(import.meta.dirname, '..');
@@ -108,6 +112,60 @@ describe('smoke chat on Cloudflare Workers (wrangler dev)', () => {
       expect(fake.requests).toHaveLength(1);
     } finally {
       await worker.stop();
+    }
+  });
+});
+
+async function ask(base: string, text: string): Promise<string> {
+  const res = await fetch(`${base}/v1/chat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ message: { id: `q${Date.now()}${Math.floor(Math.random() * 1e6)}`, text } }),
+  });
+  let answer = '';
+  const parser = createSseParser((m) => {
+    const e = decodeChatEvent(m);
+    if (e?.type === 'text-delta') answer += e.data.delta;
+  });
+  parser.push(await res.text());
+  return answer;
+}
+
+describe('nightly knowledge re-sync on Cloudflare Workers (cron trigger)', () => {
+  it('refuses a broken export, then switches every answer to a good one', async () => {
+    const files = await readKnowledgeDir(resolve(edgeDir, '../examples/lizi-shop'));
+    const newFaq =
+      'F999,可以用数字人民币付款吗？,支持数字人民币吗,支持的，结算页选数字人民币就行，满减照常参与。,payment\n';
+    const good = JSON.stringify(
+      files.map((f) => (f.path === 'faq.csv' ? { ...f, text: f.text + newFaq } : f)),
+    );
+    const broken = JSON.stringify(
+      files.map((f) => (f.path === 'faq.csv' ? { ...f, text: `${f.text}F998,"unterminated\n` } : f)),
+    );
+    let served = broken;
+    const exportServer = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(served),
+    );
+    await new Promise<void>((r) => exportServer.listen(0, '127.0.0.1', r));
+    const exportUrl = `http://127.0.0.1:${(exportServer.address() as AddressInfo).port}/kb.json`;
+    const worker = await startWorker({ KB_SOURCE_URL: exportUrl, KB_REFRESH_SECONDS: '0' });
+    const cron = async () => {
+      const res = await fetch(`${worker.url}/cdn-cgi/local/scheduled?cron=0+19+*+*+*`);
+      expect(res.status).toBe(200);
+    };
+    try {
+      const question = '可以用数字人民币付款吗';
+      expect(await ask(worker.url, question)).not.toContain('结算页选数字人民币');
+      await cron();
+      expect(await ask(worker.url, question)).not.toContain('结算页选数字人民币');
+      expect(await ask(worker.url, '几点之前付款当天能发货?')).toContain('16:00');
+      served = good;
+      await cron();
+      expect(await ask(worker.url, question)).toContain('结算页选数字人民币');
+      expect(await ask(worker.url, '几点之前付款当天能发货?')).toContain('16:00');
+    } finally {
+      await worker.stop();
+      exportServer.close();
     }
   });
 });

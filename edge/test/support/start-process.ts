@@ -47,7 +47,7 @@ export function startProcess(
         const m = output.match(opts.ready);
         if (m) {
           clearTimeout(timer);
-          resolve({ child, match: m, stop });
+          resolve({ child, match: m, stop, output: () => output });
         }
       };
       child.stdout!.on('data', onData);
