@@ -19,7 +19,7 @@ export function startProcess(
   args: string[],
   opts: { cwd: string; env: Record<string, string>; ready: RegExp; timeoutMs: number },
 ) {
-  return new Promise<{ child: ChildProcess; match: RegExpMatchArray; stop(): Promise<void> }>(
+  return new Promise<{ child: ChildProcess; match: RegExpMatchArray; stop(): Promise<void>; output(): string }>(
     (resolve, reject) => {
       const child = spawn(cmd, args, {
         cwd: opts.cwd,
