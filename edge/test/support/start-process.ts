@@ -19,43 +19,46 @@ export function startProcess(
   args: string[],
   opts: { cwd: string; env: Record<string, string>; ready: RegExp; timeoutMs: number },
 ) {
-  return new Promise<{ child: ChildProcess; match: RegExpMatchArray; stop(): Promise<void>; output(): string }>(
-    (resolve, reject) => {
-      const child = spawn(cmd, args, {
-        cwd: opts.cwd,
-        env: { ...process.env, ...opts.env },
-        detached: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let output = '';
-      const stop = () =>
-        new Promise<void>((r) => {
-          if (child.exitCode !== null) return r();
-          child.once('exit', () => r());
-          try {
-            process.kill(-child.pid!, 'SIGTERM');
-          } catch {
-            r();
-          }
-        });
-      const timer = setTimeout(() => {
-        void stop();
-        reject(new Error(`${cmd} did not become ready in ${opts.timeoutMs} ms:\n${output}`));
-      }, opts.timeoutMs);
-      const onData = (d: Buffer) => {
-        output += d.toString();
-        const m = output.match(opts.ready);
-        if (m) {
-          clearTimeout(timer);
-          resolve({ child, match: m, stop, output: () => output });
+  return new Promise<{
+    child: ChildProcess;
+    match: RegExpMatchArray;
+    stop(): Promise<void>;
+    output(): string;
+  }>((resolve, reject) => {
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd,
+      env: { ...process.env, ...opts.env },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const stop = () =>
+      new Promise<void>((r) => {
+        if (child.exitCode !== null) return r();
+        child.once('exit', () => r());
+        try {
+          process.kill(-child.pid!, 'SIGTERM');
+        } catch {
+          r();
         }
-      };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`${cmd} exited with ${code}:\n${output}`));
       });
-    },
-  );
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`${cmd} did not become ready in ${opts.timeoutMs} ms:\n${output}`));
+    }, opts.timeoutMs);
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      const m = output.match(opts.ready);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, match: m, stop, output: () => output });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${cmd} exited with ${code}:\n${output}`));
+    });
+  });
 }
