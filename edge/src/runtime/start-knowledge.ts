@@ -7,8 +7,8 @@ import type { EdgeConfig } from './read-config.ts';
 
 /**
  * Node wiring of the knowledge base. Start-up stays fast: the folder is parsed (tens of ms) and served from memory at
- * once, while the store (PGlite in DATA_DIR or Postgres at DATABASE_URL) opens and re-syncs in the background; with an
- * embeddings endpoint, dense retrieval joins once the store is ready. Every `intervalMinutes` the folder is synced
+ * once. With an embeddings endpoint or DATABASE_URL, the store (PGlite in DATA_DIR or Postgres) opens and re-syncs in
+ * the background, and dense retrieval joins once it is ready. Every `intervalMinutes` the folder is synced
  * again; a bad folder is logged and the knowledge already loaded keeps serving.
  */
 export async function startKnowledge(options: {
@@ -35,9 +35,19 @@ export async function startKnowledge(options: {
   retriever.load(first.passages);
 
   let running: Promise<void> | undefined;
+  // The store is read only for dense retrieval, or kept as the system of record in a Postgres server. Lexical-only
+  // serving on the embedded default needs no second database in the process: the folder is simply reloaded.
+  const persist = Boolean(embeddings || options.databaseUrl);
   const sync = async (initial: boolean) => {
     try {
       const { passages } = initial ? first : await readKnowledge(options.kbDir);
+      if (!persist) {
+        if (!initial) retriever.load(passages);
+        log(
+          `knowledge ${initial ? 'loaded' : 'reloaded'} from ${options.kbDir}: ${passages.length} passages (lexical, in memory)`,
+        );
+        return;
+      }
       if (!store) {
         const opened = await openKnowledgeStore(options.databaseUrl, options.dataDir);
         store = opened.store;

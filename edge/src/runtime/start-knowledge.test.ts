@@ -1,0 +1,57 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFakeOpenAiServer } from '@xiaoer/fake-openai-server';
+import { afterAll, expect, it } from 'vitest';
+import { DEMO_KB_DIR } from '../../test/support/make-test-app.ts';
+import { readConfig } from './read-config.ts';
+import { startKnowledge } from './start-knowledge.ts';
+
+const dirs: string[] = [];
+const dataDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'xiaoer-kb-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+it('serves lexical retrieval from memory without opening a store nobody reads', async () => {
+  const dir = dataDir();
+  const lines: string[] = [];
+  const kb = await startKnowledge({
+    kbDir: DEMO_KB_DIR,
+    dataDir: dir,
+    databaseUrl: undefined,
+    config: readConfig({}),
+    log: (l) => lines.push(l),
+  });
+  await kb.ready;
+  expect((await kb.retriever.retrieve('几点之前付款当天能发货', { k: 3 }))[0]?.text).toContain('16:00');
+  expect(existsSync(join(dir, 'kb'))).toBe(false);
+  expect(lines.join('\n')).toMatch(/loaded .* passages \(lexical, in memory\)/);
+  await kb.close();
+});
+
+it('keeps a store, with every chunk embedded, when an embeddings endpoint is configured', async () => {
+  const fake = await startFakeOpenAiServer();
+  const dir = dataDir();
+  const lines: string[] = [];
+  const config = readConfig({
+    EMBEDDINGS_BASE_URL: fake.baseURL,
+    EMBEDDINGS_MODEL: 'Qwen/Qwen3-Embedding-0.6B',
+  });
+  const kb = await startKnowledge({
+    kbDir: DEMO_KB_DIR,
+    dataDir: dir,
+    databaseUrl: undefined,
+    config,
+    log: (l) => lines.push(l),
+  });
+  await kb.ready;
+  expect(existsSync(join(dir, 'kb'))).toBe(true);
+  expect(lines.join('\n')).toMatch(/added (\d+), .* embedded \1/);
+  await kb.close();
+  await fake.close();
+});
