@@ -239,25 +239,21 @@ export async function* answerTurn(
       request.signal,
     )
     [Symbol.asyncIterator]();
+  /** The model failed or was too slow before its first answer token: answer from the knowledge base instead. */
+  async function* fallBack(reason: 'first-token-budget' | 'upstream-error', error: unknown) {
+    request.cancel();
+    decisions.degraded = reason;
+    deps.onDegraded?.(error);
+    yield* retrievalReply(input.text, passages, analysis, deps, outcome, 'upstream_unavailable', orderFacts);
+    return finish(outcome.handoff ? 'handoff' : 'stop');
+  }
   try {
     for (;;) {
       const next = answering
         ? await iterator.next()
         : await beforeAnswer(iterator, deps, budgetMs - (clock.now() - requested), request.signal);
       if (next === 'budget') {
-        request.cancel();
-        decisions.degraded = 'first-token-budget';
-        deps.onDegraded?.(new Error(`no answer token within ${budgetMs} ms`));
-        yield* retrievalReply(
-          input.text,
-          passages,
-          analysis,
-          deps,
-          outcome,
-          'upstream_unavailable',
-          orderFacts,
-        );
-        return finish(outcome.handoff ? 'handoff' : 'stop');
+        return yield* fallBack('first-token-budget', new Error(`no answer token within ${budgetMs} ms`));
       }
       if (next.done) {
         // A stream that ends without a finish reason was cut (socket closed, no [DONE]): not a complete answer.
@@ -303,21 +299,7 @@ export async function* answerTurn(
     }
   } catch (error) {
     if (signal.aborted) return finish('aborted');
-    if (!answering || !forwarded) {
-      request.cancel();
-      decisions.degraded = 'upstream-error';
-      deps.onDegraded?.(error);
-      yield* retrievalReply(
-        input.text,
-        passages,
-        analysis,
-        deps,
-        outcome,
-        'upstream_unavailable',
-        orderFacts,
-      );
-      return finish(outcome.handoff ? 'handoff' : 'stop');
-    }
+    if (!answering || !forwarded) return yield* fallBack('upstream-error', error);
     yield {
       type: 'error',
       data: { code: 'upstream_error', message: '回答中断了，请稍后再问一次，或转人工客服。' },

@@ -1,5 +1,6 @@
-import postgres from 'postgres';
+import type postgres from 'postgres';
 import type { ConversationStore } from '../../ports/conversation-store.ts';
+import { openPostgres } from '../postgres/open-postgres.ts';
 import { createSqlConversationStore } from './sql-conversation-store.ts';
 
 /**
@@ -10,14 +11,7 @@ export async function createPostgresConversationStore(
   url: string,
   options: { schema?: string } = {},
 ): Promise<{ store: ConversationStore; close(): Promise<void> }> {
-  if (options.schema && !/^[a-z_][a-z0-9_]*$/.test(options.schema))
-    throw new Error(`schema must be a plain lower-case identifier (got "${options.schema}")`);
-  const sql = postgres(url, {
-    max: 4,
-    onnotice: () => {},
-    idle_timeout: 20,
-    ...(options.schema ? { connection: { search_path: options.schema } } : {}),
-  });
+  const sql = openPostgres(url, options);
   const store = createSqlConversationStore({
     query: async <T>(text: string, params: unknown[] = []) => ({
       rows: (await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],

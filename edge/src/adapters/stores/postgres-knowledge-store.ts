@@ -1,6 +1,7 @@
-import postgres from 'postgres';
+import type postgres from 'postgres';
 import type { KnowledgeStore } from '../../ports/knowledge-store.ts';
 import type { VectorStore } from '../../ports/vector-store.ts';
+import { openPostgres } from '../postgres/open-postgres.ts';
 import { createSqlKnowledgeStore, type SqlDb } from './sql-knowledge-store.ts';
 
 type Sql = postgres.Sql | postgres.TransactionSql;
@@ -27,14 +28,6 @@ export async function createPostgresKnowledgeStore(
   url: string,
   options: { schema?: string } = {},
 ): Promise<KnowledgeStore & VectorStore> {
-  if (options.schema && !/^[a-z_][a-z0-9_]*$/.test(options.schema))
-    throw new Error(`schema must be a plain lower-case identifier (got "${options.schema}")`);
-  const sql = postgres(url, {
-    max: 4,
-    onnotice: () => {},
-    idle_timeout: 20,
-    // The vector type stays reachable through public when the tables live in their own schema.
-    ...(options.schema ? { connection: { search_path: `${options.schema},public` } } : {}),
-  });
+  const sql = openPostgres(url, options);
   return createSqlKnowledgeStore(wrap(sql, () => sql.end({ timeout: 5 })));
 }
