@@ -38,6 +38,16 @@ describe('composeRetrievalReply', () => {
     expect(r.text).toContain(P.ticketGuidance);
   });
 
+  it('keeps the digits a sentence starts with (16:00), dropping only section numbers', () => {
+    const shipping: ScoredPassage = {
+      ...policy,
+      text: '【发货时效说明 · 1. 每天的截单时间】\n1.1 周一至周六：16:00前付款的订单当天发出；16:00以后付款的订单，第二天发出。',
+    };
+    const r = composeRetrievalReply('16点以后付款什么时候发货', [shipping], P, 0.2);
+    expect(r.text).toContain('16:00以后付款的订单，第二天发出。');
+    expect(r.text).not.toMatch(/^1\.1/);
+  });
+
   it('gives the transfer phrase instead of guessing when retrieval is weak', () => {
     expect(composeRetrievalReply('你们老板是谁', [{ ...faq, score: 0.1 }], P, 0.2)).toEqual({
       kind: 'not-covered',

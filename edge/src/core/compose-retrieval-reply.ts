@@ -25,7 +25,8 @@ function bestSentences(question: string, passage: ScoredPassage, max: number): s
     .slice(0, max)
     .filter((x) => x.hits > 0);
   const chosen = (keep.length ? keep : scored.slice(0, max)).sort((a, b) => a.i - b.i);
-  return chosen.map((x) => x.s.replace(/^\d+(\.\d+)*\s*/, '')).join('');
+  // Drop section numbering ("1.1 ", "3 ") but never the digits of the sentence itself ("16:00以后", "7天内").
+  return chosen.map((x) => x.s.replace(/^\d+(\.\d+)+\s*|^\d+\s+/, '')).join('');
 }
 
 /**
