@@ -48,6 +48,33 @@ describe('composeRetrievalReply', () => {
     expect(r.text).not.toMatch(/^1\.1/);
   });
 
+  it('turns a table row into a sentence', () => {
+    const table: ScoredPassage = {
+      ...policy,
+      text: '【保修 · 保修期】\n| 品类 | 保修期 | 说明 |\n|---|---|---|\n| 保温杯 | 保温性能2年 | 配件保修3个月 |\n| 充电宝 | 12个月 | 电芯鼓包；无法充放电 |',
+    };
+    const r = composeRetrievalReply('保温杯保修多久', [table], P, 0.2);
+    expect(r.text).toContain('保温杯：保温性能2年，配件保修3个月。');
+    expect(r.text).not.toContain('|');
+    expect(composeRetrievalReply('充电宝保修多久', [table], P, 0.2).text).toContain(
+      '充电宝：12个月，电芯鼓包；无法充放电。',
+    );
+  });
+
+  it('answers a product question with the product name and the facts asked about', () => {
+    const product: ScoredPassage = {
+      id: 'product:CUP-350-BL',
+      docId: 'product:CUP-350-BL',
+      kind: 'product',
+      title: '栗子随行保温杯 350ml 雾霾蓝',
+      text: 'SKU：CUP-350-BL\n名称：栗子随行保温杯 350ml 雾霾蓝\n颜色：蓝色\n价格(元)：89\n卖点：6小时保温≥60℃；弹跳杯盖单手开合；可装热水和冰饮\n库存：有货',
+      score: 0.6,
+    };
+    const r = composeRetrievalReply('蓝色的保温杯能装热水吗', [product], P, 0.2);
+    expect(r.text.split('\n')[0]).toMatch(/^栗子随行保温杯 350ml 雾霾蓝：.*可装热水和冰饮.*。$/);
+    expect(r.text).not.toContain('SKU');
+  });
+
   it('gives the transfer phrase instead of guessing when retrieval is weak', () => {
     expect(composeRetrievalReply('你们老板是谁', [{ ...faq, score: 0.1 }], P, 0.2)).toEqual({
       kind: 'not-covered',
