@@ -3,8 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
-/** Fixed ports of this suite (range 9100-9199): the fake model, the edge serving the examples, its control API. */
-export const PORTS = { model: 9101, edge: 9102, control: 9103, reactShop: 9104 };
+/**
+ * Fixed ports of this suite (9101-9104 by default): the fake model, the edge serving the examples, its control API,
+ * the React shop. `XIAOER_E2E_PORT_BASE=9500` moves them to 9501-9504, so two checkouts can run the suite at once.
+ */
+const base = Number(process.env.XIAOER_E2E_PORT_BASE ?? 9100);
+export const PORTS = { model: base + 1, edge: base + 2, control: base + 3, reactShop: base + 4 };
 const root = join(import.meta.dirname, '..');
 // A fresh conversation store per run. The config is loaded by the runner and again by each worker: the runner's
 // choice travels to the workers in the environment, and support/global-teardown.ts removes it.

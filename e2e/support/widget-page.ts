@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
+import { PORTS } from '../playwright.config.ts';
 
-export const CONTROL = 'http://127.0.0.1:9103/control';
+export const CONTROL = `http://127.0.0.1:${PORTS.control}/control`;
 
 /** Changes the fake model's behaviour for the next requests (see support/start-fake-model.ts). */
 export async function setFakeModel(options: Record<string, unknown>) {

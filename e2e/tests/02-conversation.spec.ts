@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { PORTS } from '../playwright.config.ts';
 import { fakeModelRequests, resetFakeModel, widget } from '../support/widget-page.ts';
 
 test.beforeEach(resetFakeModel);
@@ -114,7 +115,10 @@ test('a message typed offline is sent once when the network returns', async ({ p
   await expect(w.assistant.last()).toHaveAttribute('data-status', 'done');
   const asked = (await fakeModelRequests()).filter((r) => r.lastUserMessage.includes('离线时问'));
   expect(asked).toHaveLength(1);
-  const id = await page.evaluate(() => localStorage.getItem('xiaoer:127.0.0.1:9102:conversation'));
+  const id = await page.evaluate(
+    (port) => localStorage.getItem(`xiaoer:127.0.0.1:${port}:conversation`),
+    PORTS.edge,
+  );
   const history = await (await page.request.get(`/v1/conversations/${id}`)).json();
   expect(history.messages.filter((m: { text: string }) => m.text.includes('离线时问'))).toHaveLength(1);
 });

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { PORTS } from '../playwright.config.ts';
 import { resetFakeModel, widget } from '../support/widget-page.ts';
 
 test.beforeEach(resetFakeModel);
@@ -163,7 +164,7 @@ test('JS API: open, send, events; a second shop on the page keeps separate stora
     return { events, keys: Object.keys(localStorage).sort() };
   });
   expect(result.events).toEqual(['open']);
-  expect(result.keys).toEqual(['xiaoer:127.0.0.1:9102:conversation']);
+  expect(result.keys).toEqual([`xiaoer:127.0.0.1:${PORTS.edge}:conversation`]);
   const second = page.locator('xiaoer-chat[data-shop="another-shop"]');
   await second.getByRole('button', { name: 'Open customer service chat' }).click();
   await expect(second.getByRole('dialog')).toBeVisible();

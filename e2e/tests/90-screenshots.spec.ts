@@ -32,3 +32,19 @@ test('screenshot of product cards, sources and a handoff (desktop)', async ({ pa
   await page.screenshot({ path });
   await info.attach('desktop-handoff.png', { path, contentType: 'image/png' });
 });
+
+test('screenshot of product choices and a ticket card (desktop)', async ({ page }, info) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  const w = widget(page);
+  await w.ask('杯子碎了要退款');
+  await expect(w.assistant.last()).toHaveAttribute('data-status', 'done');
+  await w.ask('帮我生成工单');
+  await expect(w.host.locator('[data-ticket]')).toBeVisible();
+  await w.ask('Buds Pro 还有货吗');
+  await expect(w.assistant.last().getByRole('group').getByRole('button')).toHaveCount(2);
+  await expect(w.assistant.last().getByRole('button').first()).toBeEnabled();
+  const path = 'test-results/screenshots/desktop-choices-ticket.png';
+  await page.screenshot({ path });
+  await info.attach('desktop-choices-ticket.png', { path, contentType: 'image/png' });
+});

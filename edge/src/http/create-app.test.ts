@@ -1,8 +1,11 @@
 import { startFakeOpenAiServer } from '@xiaoer/fake-openai-server';
 import { MAX_MESSAGE_CHARS } from '@xiaoer/protocol';
 import { describe, expect, it } from 'vitest';
-import { makeTestApp } from '../../test/support/make-test-app.ts';
+import { DEMO_KB_DIR, makeTestApp } from '../../test/support/make-test-app.ts';
 import { chatRequest, readEvents } from '../../test/support/read-events.ts';
+import { readKnowledgeDir } from '../adapters/kb/read-knowledge-dir.ts';
+import { createDemoTicketSink } from '../adapters/tickets/demo-ticket-sink.ts';
+import { loadProductCatalog } from '../core/load-product-catalog.ts';
 
 describe('bad input', () => {
   it.each([
@@ -105,6 +108,49 @@ describe('GET /v1/conversations/:id', () => {
     expect(text).not.toContain('SECRET-REASONING');
     await close();
     await fake.close();
+  });
+
+  it('keeps the clarifying question with its choices and the opened ticket on their replies', async () => {
+    const { app, close } = await makeTestApp({
+      overrides: {
+        catalog: loadProductCatalog(await readKnowledgeDir(DEMO_KB_DIR)),
+        tickets: createDemoTicketSink(Date),
+      },
+    });
+    const turns = [
+      ['hc1', 'Buds Pro 还有货吗'],
+      ['hc2', '杯子碎了要退款'],
+      ['hc3', '帮我生成工单'],
+    ];
+    for (const [id, text] of turns) {
+      await readEvents(
+        await app.request(
+          '/v1/chat',
+          chatRequest({ ...(id === 'hc1' ? {} : { conversationId: 'c_hc1' }), message: { id, text } }),
+        ),
+      );
+    }
+    const { messages } = (await (await app.request('/v1/conversations/c_hc1')).json()) as {
+      messages: Record<string, unknown>[];
+    };
+    expect(messages.map((m) => m.role)).toEqual([
+      'customer',
+      'assistant',
+      'customer',
+      'assistant',
+      'customer',
+      'assistant',
+    ]);
+    expect(messages[1]!.clarification).toMatchObject({
+      question: expect.stringContaining('哪一款'),
+      choices: [{ sku: 'BUD-PRO-BK' }, { sku: 'BUD-PRO-WH' }],
+    });
+    expect(messages[1]!.ticket).toBeUndefined();
+    expect(messages[3]!.clarification).toBeUndefined();
+    expect(messages[3]!.ticket).toBeUndefined();
+    expect(messages[5]!.ticket).toEqual({ ticketId: expect.stringMatching(/^GD\d{10}$/), kind: 'refund' });
+    expect(messages[5]!.text).toContain((messages[5]!.ticket as { ticketId: string }).ticketId);
+    await close();
   });
 });
 

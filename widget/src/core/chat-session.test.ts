@@ -343,3 +343,117 @@ describe('createChatSession', () => {
     ]);
   });
 });
+
+describe('clarifying questions and tickets', () => {
+  const choices = [
+    { sku: 'BUD-PRO-BK', label: 'Buds Pro 降噪耳机 黑色' },
+    { sku: 'BUD-PRO-WH', label: 'Buds Pro 降噪耳机 白色' },
+  ];
+  const question =
+    '您问的是哪一款？\n1. Buds Pro 降噪耳机 黑色\n2. Buds Pro 降噪耳机 白色\n告诉我序号或名称就好。';
+  const ticket = { ticketId: 'GD2611240001', kind: 'refund' };
+
+  it('keeps the choices on the reply and sends the chosen product once, as the next customer message', async () => {
+    const { edge, session } = setup();
+    edge.script.set('Buds Pro 还有货吗', [
+      { type: 'text-delta', data: { delta: question } },
+      { type: 'clarification-request', data: { question, choices } },
+      { type: 'message-end', data: { finishReason: 'stop' } },
+    ]);
+    session.send('Buds Pro 还有货吗');
+    await settle();
+    const ask = session.state.messages.at(-1)!;
+    expect(ask).toMatchObject({
+      role: 'assistant',
+      status: 'done',
+      text: question,
+      clarification: { question, choices },
+    });
+
+    expect(session.choose(ask.id, 'NOPE')).toEqual({ ok: false, error: 'stale' });
+    const first = session.choose(ask.id, 'BUD-PRO-WH');
+    expect(first.ok).toBe(true);
+    // A second click (or a click on another choice) of the same question sends nothing more.
+    expect(session.choose(ask.id, 'BUD-PRO-BK')).toEqual({ ok: false, error: 'stale' });
+    await settle();
+    expect(edge.calls.map((c) => c.request.message.text)).toEqual([
+      'Buds Pro 还有货吗',
+      'Buds Pro 降噪耳机 白色',
+    ]);
+    expect(edge.calls[1]!.request.conversationId).toBe(session.state.conversationId);
+    expect(texts(session).slice(-2)).toEqual(['customer:Buds Pro 降噪耳机 白色', 'assistant:好的']);
+    expect(session.state.messages.at(-1)!.clarification).toBeUndefined();
+    // The older question keeps its choices for display, but answering it is refused.
+    expect(session.state.messages[1]!.clarification?.choices).toEqual(choices);
+    expect(session.choose(ask.id, 'BUD-PRO-BK')).toEqual({ ok: false, error: 'stale' });
+  });
+
+  it('does not answer a question whose reply never finished', async () => {
+    const { edge, session } = setup();
+    edge.cuts.push(2, 2, 2, 2, 2);
+    edge.script.set('那个杯子有货吗', [
+      { type: 'text-delta', data: { delta: question } },
+      { type: 'clarification-request', data: { question, choices } },
+      { type: 'message-end', data: { finishReason: 'stop' } },
+    ]);
+    session.send('那个杯子有货吗');
+    await settle();
+    const ask = session.state.messages.at(-1)!;
+    expect(ask.clarification).toEqual({ question, choices });
+    expect(ask.status).toBe('failed');
+    expect(session.choose(ask.id, 'BUD-PRO-BK')).toEqual({ ok: false, error: 'stale' });
+  });
+
+  it('keeps the opened ticket on the reply that announced it, once, across a resumed stream', async () => {
+    const { edge, session } = setup();
+    edge.cuts.push(2);
+    edge.script.set('帮我生成工单', [
+      { type: 'text-delta', data: { delta: '已为您生成退款工单，' } },
+      { type: 'ticket-open', data: ticket },
+      { type: 'text-delta', data: { delta: '工单号GD2611240001。' } },
+      { type: 'message-end', data: { finishReason: 'stop' } },
+    ]);
+    session.send('帮我生成工单');
+    await settle();
+    expect(edge.calls.map((c) => c.lastEventId)).toEqual([undefined, 3]);
+    expect(session.state.messages.at(-1)).toMatchObject({
+      status: 'done',
+      text: '已为您生成退款工单，工单号GD2611240001。',
+      ticket,
+    });
+    expect(session.state.messages.at(-1)!.clarification).toBeUndefined();
+  });
+
+  it('restores both from the history, and answers a restored question', async () => {
+    const storage = memoryStore();
+    storage.set('xiaoer:test:conversation', 'c_1');
+    const { edge, session } = setup({ storage });
+    edge.history = {
+      conversationId: 'c_1',
+      messages: [
+        { id: 'm1', role: 'customer', text: '帮我生成工单', createdAt: '' },
+        { id: 'r1', role: 'assistant', text: '已生成', createdAt: '', ticket },
+        { id: 'm2', role: 'customer', text: 'Buds Pro 还有货吗', createdAt: '' },
+        { id: 'r2', role: 'assistant', text: question, createdAt: '', clarification: { question, choices } },
+      ],
+    };
+    await session.restore();
+    expect(session.state.messages[1]).toEqual({
+      id: 'a_m1',
+      role: 'assistant',
+      text: '已生成',
+      status: 'done',
+      replyTo: 'm1',
+      replyId: 'r1',
+      ticket,
+    });
+    expect(session.state.messages[3]).toMatchObject({ id: 'a_m2', clarification: { question, choices } });
+    expect(session.state.messages[3]!.ticket).toBeUndefined();
+    expect(session.choose('a_m1', 'BUD-PRO-BK')).toEqual({ ok: false, error: 'stale' });
+    expect(session.choose('a_m2', 'BUD-PRO-BK').ok).toBe(true);
+    await settle();
+    expect(edge.calls.map((c) => [c.request.conversationId, c.request.message.text])).toEqual([
+      ['c_1', 'Buds Pro 降噪耳机 黑色'],
+    ]);
+  });
+});

@@ -38,6 +38,8 @@ export interface ChatSessionDeps {
   onEvent?(event: SessionEvent): void;
 }
 
+export type SendResult = { ok: true; id: string } | { ok: false; error: 'empty' | 'too_long' };
+
 /** How often a cut reply stream is resumed before the bubble offers a retry button. */
 const MAX_RESUMES = 4;
 
@@ -175,6 +177,12 @@ export function createChatSession(deps: ChatSessionDeps) {
           deps.onEvent?.({ type: 'handoff', message: m });
           break;
         }
+        case 'clarification-request':
+          put({ ...a, clarification: event.data });
+          break;
+        case 'ticket-open':
+          put({ ...a, ticket: event.data });
+          break;
         case 'error':
           put({ ...a, errorText: event.data.message });
           break;
@@ -281,10 +289,28 @@ export function createChatSession(deps: ChatSessionDeps) {
         };
         if (m.sources) a.sources = m.sources;
         if (m.handoff) a.handoff = m.handoff as UiMessage['handoff'];
+        if (m.clarification) a.clarification = m.clarification;
+        if (m.ticket) a.ticket = m.ticket;
         out.push(a);
       }
     }
     return out;
+  }
+
+  /**
+   * Sends a customer message: at once when online and idle, otherwise queued (and kept in storage) until the
+   * network returns. Returns the error instead when the text cannot be sent (empty, too long).
+   */
+  function send(text: string): SendResult {
+    const id = deps.newId('m');
+    const parsed = parseChatRequest({ message: { id, text } });
+    if (!parsed.ok) return { ok: false, error: parsed.code === 'text_too_long' ? 'too_long' : 'empty' };
+    const message: UiMessage = { id, role: 'customer', text: parsed.value.message.text, status: 'queued' };
+    writePending([...readPending(), { id, text: message.text }]);
+    own.add(id);
+    put(message);
+    void pump();
+    return { ok: true, id };
   }
 
   return {
@@ -325,20 +351,20 @@ export function createChatSession(deps: ChatSessionDeps) {
       void pump();
     },
 
+    send,
+
     /**
-     * Sends a customer message: at once when online and idle, otherwise queued (and kept in storage) until the
-     * network returns. Returns the error instead when the text cannot be sent (empty, too long).
+     * Answers a clarifying question with one of its choices, sent as the customer's words (the product's name, which
+     * the edge resolves like a typed answer). Only the newest finished reply can be answered, so a second click, or
+     * a click on an older question, sends nothing.
+     * @example session.choose('a_m_1', 'BUD-PRO-WH')
      */
-    send(text: string): { ok: true; id: string } | { ok: false; error: 'empty' | 'too_long' } {
-      const id = deps.newId('m');
-      const parsed = parseChatRequest({ message: { id, text } });
-      if (!parsed.ok) return { ok: false, error: parsed.code === 'text_too_long' ? 'too_long' : 'empty' };
-      const message: UiMessage = { id, role: 'customer', text: parsed.value.message.text, status: 'queued' };
-      writePending([...readPending(), { id, text: message.text }]);
-      own.add(id);
-      put(message);
-      void pump();
-      return { ok: true, id };
+    choose(assistantMessageId: string, sku: string): SendResult | { ok: false; error: 'stale' } {
+      const last = state.messages.at(-1);
+      const choice = last?.clarification?.choices.find((c) => c.sku === sku);
+      if (last?.id !== assistantMessageId || last.status !== 'done' || !choice)
+        return { ok: false, error: 'stale' };
+      return send(choice.label);
     },
 
     /** Sends a failed message again with the same id: the edge replays a finished reply instead of answering twice. */

@@ -1,4 +1,4 @@
-import type { HandoffReason, Source } from '@xiaoer/protocol';
+import type { ChatEventMap, HandoffReason, Source } from '@xiaoer/protocol';
 
 /** Why a message failed, as the panel explains it to the customer (texts live in the locale tables). */
 export type UiErrorKind = 'offline' | 'network' | 'too_long' | 'rate_limited' | 'server' | 'interrupted';
@@ -17,6 +17,10 @@ export interface UiMessage {
   replyId?: string;
   sources?: Source[];
   handoff?: { reason: HandoffReason; message: string };
+  /** Products the customer is asked to choose between (the question itself is the text). */
+  clarification?: ChatEventMap['clarification-request'];
+  /** The after-sales ticket this reply opened. */
+  ticket?: ChatEventMap['ticket-open'];
   error?: UiErrorKind;
   /** A customer-facing sentence the edge sent in an `error` event. */
   errorText?: string;

@@ -12,6 +12,10 @@ export interface Strings {
   handoff: string;
   handoffReasons: Record<string, string>;
   ticket: string;
+  /** Title of the card of an after-sales ticket this chat opened; the ticket number follows. */
+  ticketOpened: string;
+  /** Name of the group of product buttons under a clarifying question. */
+  choose: string;
   retry: string;
   queued: string;
   helpful: string;
@@ -45,6 +49,8 @@ const zh: Strings = {
     upstream_unavailable: '智能客服暂时不可用',
   },
   ticket: '退款、换货或投诉可在「我的订单」里点「申请售后」提交工单。',
+  ticketOpened: '已为您创建售后工单',
+  choose: '请选择商品',
   retry: '重新发送',
   queued: '网络恢复后自动发送',
   helpful: '有帮助',
@@ -86,6 +92,8 @@ const en: Strings = {
     upstream_unavailable: 'The assistant is unavailable right now',
   },
   ticket: 'For refunds, exchanges or complaints, open "My orders" and choose "After-sales".',
+  ticketOpened: 'After-sales ticket created',
+  choose: 'Choose a product',
   retry: 'Send again',
   queued: 'Will be sent when you are back online',
   helpful: 'Helpful',

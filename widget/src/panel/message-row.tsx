@@ -3,6 +3,7 @@ import type { Strings } from './locales.ts';
 import { renderMarkdown } from './render-markdown.tsx';
 
 const BAG = 'M6 7h12l1 13H5zm3 0V6a3 3 0 0 1 6 0v1';
+const TICKET = 'M4 6h16v4a2 2 0 0 0 0 4v4H4v-4a2 2 0 0 0 0-4zm6 0v12';
 const THUMB = 'M7 10v11H3V10zm0 0 4-8a3 3 0 0 1 3 3v4h5.5a2 2 0 0 1 2 2.3l-1.4 8A2 2 0 0 1 18 21H7';
 
 function Thumb({ down }: { down?: boolean }) {
@@ -16,12 +17,18 @@ function Thumb({ down }: { down?: boolean }) {
 export interface MessageRowProps {
   m: UiMessage;
   t: Strings;
+  /** True for the newest message of the conversation: only its clarifying question can still be answered. */
+  newest: boolean;
+  onChoose(assistantMessageId: string, sku: string): void;
   onRetry(customerId: string): void;
   onRate(replyId: string, rating: 'up' | 'down'): void;
 }
 
-/** One bubble with what belongs to it: sources, product cards, handoff notice, error + retry, thumbs. */
-export function MessageRow({ m, t, onRetry, onRate }: MessageRowProps) {
+/**
+ * One bubble with what belongs to it: sources, product cards, product choices, ticket card, handoff notice,
+ * error + retry, thumbs.
+ */
+export function MessageRow({ m, t, newest, onChoose, onRetry, onRate }: MessageRowProps) {
   if (m.role === 'customer') {
     return (
       <div class="row me" data-role="customer" data-status={m.status}>
@@ -75,6 +82,35 @@ export function MessageRow({ m, t, onRetry, onRate }: MessageRowProps) {
           </div>
         </div>
       ))}
+      {m.clarification && m.clarification.choices.length > 0 && (
+        // Older questions keep their choices for reference, disabled: answering them now would confuse the thread.
+        <fieldset class="chips">
+          <legend class="sr">{t.choose}</legend>
+          {m.clarification.choices.map((c) => (
+            <button
+              type="button"
+              key={c.sku}
+              disabled={!newest || m.status !== 'done'}
+              onClick={() => onChoose(m.id, c.sku)}
+            >
+              {c.label}
+            </button>
+          ))}
+        </fieldset>
+      )}
+      {m.ticket && (
+        // Hidden from screen readers while the reply streams, like its text: the finished reply is announced once.
+        <div class="card" data-ticket={m.ticket.kind} aria-hidden={streaming ? 'true' : undefined}>
+          <i>
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d={TICKET} />
+            </svg>
+          </i>
+          <div>
+            <b>{t.ticketOpened}</b> <span class="tid">{m.ticket.ticketId}</span>
+          </div>
+        </div>
+      )}
       {docs.length > 0 && !streaming && (
         <ul class="src" aria-label={t.sources}>
           {docs.map((s) => (

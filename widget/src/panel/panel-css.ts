@@ -43,7 +43,9 @@ button:focus-visible,textarea:focus-visible,a:focus-visible{outline:3px solid #1
 @keyframes bl{0%,80%,100%{opacity:.25}40%{opacity:1}}
 .chips{display:flex;flex-wrap:wrap;gap:8px}
 .chips button{border:1px solid var(--pr);color:var(--pr);background:var(--bg);border-radius:999px;padding:5px 12px;font:inherit;font-size:13px;cursor:pointer}
-.chips button:hover{background:var(--pr);color:var(--on)}
+.chips button:enabled:hover{background:var(--pr);color:var(--on)}
+fieldset.chips{border:0;padding:0;margin:6px 0 0;min-width:0;max-width:86%}.chips button:disabled{opacity:.5;cursor:default}
+.tid{display:block;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px;user-select:all;-webkit-user-select:all}
 .rate{align-self:center;text-align:center;font-size:12px;color:var(--mu);padding:4px 0}
 .rate div{display:flex;gap:2px;justify-content:center}
 .rate button{border:0;background:none;font-size:20px;line-height:1;color:var(--mu);cursor:pointer;padding:2px 3px;border-radius:4px}

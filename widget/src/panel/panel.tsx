@@ -51,6 +51,9 @@ export function Panel({ session, config, t, open, onClose }: PanelProps) {
     stick.current = true;
     return r.ok;
   };
+  const choose = (assistantMessageId: string, sku: string) => {
+    if (session.choose(assistantMessageId, sku).ok) stick.current = true;
+  };
   const rate = (replyId: string, rating: 'up' | 'down') =>
     session.rate(replyId, rating).catch(() => setNotice(t.errors.feedback));
   const suggestions = config.suggestions ?? [];
@@ -119,7 +122,15 @@ export function Panel({ session, config, t, open, onClose }: PanelProps) {
           </div>
         )}
         {state.messages.map((m) => (
-          <MessageRow key={m.id} m={m} t={t} onRetry={(id) => session.retry(id)} onRate={rate} />
+          <MessageRow
+            key={m.id}
+            m={m}
+            t={t}
+            newest={m === last}
+            onChoose={choose}
+            onRetry={(id) => session.retry(id)}
+            onRate={rate}
+          />
         ))}
         {waiting && (
           <div class="row" data-role="typing">
