@@ -1,6 +1,7 @@
 import type { UiMessage } from '../core/ui-message.ts';
 import type { Strings } from './locales.ts';
 import { renderMarkdown } from './render-markdown.tsx';
+import { TypingIndicator } from './typing-indicator.tsx';
 
 const BAG = 'M6 7h12l1 13H5zm3 0V6a3 3 0 0 1 6 0v1';
 const TICKET = 'M4 6h16v4a2 2 0 0 0 0 4v4H4v-4a2 2 0 0 0 0-4zm6 0v12';
@@ -59,13 +60,7 @@ export function MessageRow({ m, t, newest, onChoose, onRetry, onRate }: MessageR
           {renderMarkdown(m.text, streaming)}
         </div>
       ) : streaming && !m.handoff ? (
-        <div class="b" role="status" aria-label={t.typing}>
-          <span class="dot" aria-hidden="true">
-            <i />
-            <i />
-            <i />
-          </span>
-        </div>
+        <TypingIndicator label={t.typing} />
       ) : null}
       {products.map((p) => (
         <div class="card" key={p.id}>

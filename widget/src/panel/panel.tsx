@@ -5,6 +5,7 @@ import { Composer } from './composer.tsx';
 import { followVisualViewport } from './follow-visual-viewport.ts';
 import type { Strings } from './locales.ts';
 import { MessageRow } from './message-row.tsx';
+import { TypingIndicator } from './typing-indicator.tsx';
 import { useSessionState } from './use-session-state.ts';
 
 export interface PanelProps {
@@ -134,13 +135,7 @@ export function Panel({ session, config, t, open, onClose }: PanelProps) {
         ))}
         {waiting && (
           <div class="row" data-role="typing">
-            <div class="b" role="status" aria-label={t.typing}>
-              <span class="dot" aria-hidden="true">
-                <i />
-                <i />
-                <i />
-              </span>
-            </div>
+            <TypingIndicator label={t.typing} />
           </div>
         )}
         {canRate && (
