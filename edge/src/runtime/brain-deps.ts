@@ -1,32 +1,21 @@
 import { createFailoverLlm } from '../adapters/llm/failover-llm.ts';
 import { createOpenAiCompatibleLlm } from '../adapters/llm/openai-compatible-llm.ts';
-import { createDemoOrderLookup } from '../adapters/orders/demo-orders.ts';
 import { createDemoTicketSink } from '../adapters/tickets/demo-ticket-sink.ts';
 import { createWebhookTicketSink } from '../adapters/tickets/webhook-ticket-sink.ts';
 import { platformTimer } from '../adapters/timer/platform-timer.ts';
 import type { AppDeps } from '../http/app-deps.ts';
 import type { EdgeConfig } from './read-config.ts';
-import type { ShopFromFiles } from './shop-from-files.ts';
 
-/** The part of the app's dependencies that brainDeps wires. */
-export type BrainDeps = Pick<
-  AppDeps,
-  | 'llm'
-  | 'firstTokenBudgetMs'
-  | 'timer'
-  | 'profile'
-  | 'transferWords'
-  | 'catalog'
-  | 'orders'
-  | 'tickets'
-  | 'timeRules'
->;
+/** The part of the app's dependencies that brainDeps wires: what does not change with the knowledge folder. */
+export type BrainDeps = Pick<AppDeps, 'llm' | 'firstTokenBudgetMs' | 'timer' | 'tickets'>;
 
 /**
- * The model backends (with failover) and the shop's decisions, wired the same way on Node and on Workers. Returns the
- * failover model too, so a runtime can schedule its readiness probes.
+ * The model backends (with failover), the timer and the ticket sink, wired the same way on Node and on Workers; built
+ * once per process or isolate so the circuit breakers keep their state when the knowledge is reloaded. Returns the
+ * failover model too, so a runtime can schedule its readiness probes. The shop's own dependencies come from
+ * shopFromFiles.
  */
-export function brainDeps(config: EdgeConfig, env: Record<string, unknown>, shop: ShopFromFiles) {
+export function brainDeps(config: EdgeConfig, env: Record<string, unknown>) {
   const llmConfig = config.llm;
   const llm = llmConfig
     ? createFailoverLlm(
@@ -50,15 +39,9 @@ export function brainDeps(config: EdgeConfig, env: Record<string, unknown>, shop
   const deps: BrainDeps = {
     ...(llm && llmConfig ? { llm, firstTokenBudgetMs: llmConfig.firstTokenBudgetMs } : {}),
     timer: platformTimer,
-    profile: shop.profile,
-    transferWords: shop.transferWords,
-    catalog: shop.catalog,
-    // Demo orders come with the demo knowledge base; a real shop wires its own OrderLookup adapter.
-    ...(shop.demoOrdersJson ? { orders: createDemoOrderLookup(shop.demoOrdersJson) } : {}),
     tickets: ticketWebhook
       ? createWebhookTicketSink({ url: ticketWebhook, ...(secret ? { secret } : {}) })
       : createDemoTicketSink(Date),
-    ...(shop.timeRules ? { timeRules: shop.timeRules } : {}),
   };
   return { deps, failover: llm };
 }

@@ -10,7 +10,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createPgliteConversationStore } from '../adapters/conversations/pglite-conversation-store.ts';
 import { createPostgresConversationStore } from '../adapters/conversations/postgres-conversation-store.ts';
-import { readKnowledgeDir } from '../adapters/kb/read-knowledge-dir.ts';
+import type { SourceFile } from '../core/parse-knowledge-sources.ts';
 import { createApp } from '../http/create-app.ts';
 import { brainDeps } from './brain-deps.ts';
 import { readConfig } from './read-config.ts';
@@ -25,32 +25,41 @@ const dataDir = resolve(env.DATA_DIR ?? resolve(root, '.data'));
 mkdirSync(dataDir, { recursive: true });
 
 // The retriever serves from memory at once and syncs the store (PGlite in DATA_DIR, or DATABASE_URL) in the background.
+// Conversations go where the knowledge goes: Postgres when DATABASE_URL is set, else PGlite in DATA_DIR.
+const { store } = env.DATABASE_URL
+  ? await createPostgresConversationStore(env.DATABASE_URL)
+  : await createPgliteConversationStore(resolve(dataDir, 'conversations'));
+const brain = brainDeps(config, env);
+// Readiness probes order the backends (healthy first); unref: probing never keeps the process alive.
+if (brain.failover) setInterval(() => void brain.failover?.probe(), 15_000).unref();
+
+/** The API over the shop as its knowledge folder describes it (voice, word lists, products, orders). */
+const buildApi = (files: SourceFile[]) =>
+  createApp({
+    retriever: kb.retriever,
+    conversations: store,
+    clock: Date,
+    ...brain.deps,
+    ...shopFromFiles(files),
+    settings: config.settings,
+    minRetrievalScore: config.minRetrievalScore,
+    directAnswerScore: config.directAnswerScore,
+    allowedOrigins: config.allowedOrigins,
+  });
+
+// The retriever serves from memory at once and syncs the store (PGlite in DATA_DIR, or DATABASE_URL) in the
+// background; each re-sync (KB_SYNC_INTERVAL_MINUTES) reloads the passages and rebuilds the shop's dependencies.
 const kb = await startKnowledge({
   kbDir,
   dataDir,
   databaseUrl: env.DATABASE_URL,
   config,
   log: (line) => console.log(`[xiaoer] ${line}`),
+  onReload: (files) => {
+    api = buildApi(files);
+  },
 });
-// shop.json, the product table and the demo orders configure the decisions (product resolution, orders).
-const shop = shopFromFiles(await readKnowledgeDir(kbDir));
-// Conversations go where the knowledge goes: Postgres when DATABASE_URL is set, else PGlite in DATA_DIR.
-const { store } = env.DATABASE_URL
-  ? await createPostgresConversationStore(env.DATABASE_URL)
-  : await createPgliteConversationStore(resolve(dataDir, 'conversations'));
-const brain = brainDeps(config, env, shop);
-// Readiness probes order the backends (healthy first); unref: probing never keeps the process alive.
-if (brain.failover) setInterval(() => void brain.failover?.probe(), 15_000).unref();
-const api = createApp({
-  retriever: kb.retriever,
-  conversations: store,
-  clock: Date,
-  ...brain.deps,
-  settings: config.settings,
-  minRetrievalScore: config.minRetrievalScore,
-  directAnswerScore: config.directAnswerScore,
-  allowedOrigins: config.allowedOrigins,
-});
+let api = buildApi(kb.files);
 
 const app = new Hono();
 if (env.SERVE_DEMO === '1') {
@@ -70,7 +79,7 @@ if (env.SERVE_DEMO === '1') {
   });
   app.use('/*', serveStatic({ root: resolve(root, 'examples/storefront') }));
 }
-app.route('/', api);
+app.all('*', (c) => api.fetch(c.req.raw, c.env));
 
 const port = Number(env.PORT ?? 8787);
 const host = env.HOST ?? '127.0.0.1';

@@ -1,3 +1,4 @@
+import { createDemoOrderLookup } from '../adapters/orders/demo-orders.ts';
 import type { TransferWords } from '../core/decide-transfer.ts';
 import { mergeTransferWords } from '../core/decide-transfer.ts';
 import { DEFAULT_POLICY_TIME_RULES, type PolicyTimeRules } from '../core/evaluate-policy-rules.ts';
@@ -5,6 +6,7 @@ import { loadProductCatalog } from '../core/load-product-catalog.ts';
 import type { SourceFile } from '../core/parse-knowledge-sources.ts';
 import { mergeProductVocabulary, type ProductCatalog } from '../core/resolve-product.ts';
 import { mergeShopProfile, type ShopProfile } from '../core/shop-profile.ts';
+import type { OrderLookup } from '../ports/order-lookup.ts';
 
 /** What a knowledge-base folder says about the shop besides its passages: voice, word lists, products, time rules. */
 export interface ShopFromFiles {
@@ -12,13 +14,14 @@ export interface ShopFromFiles {
   transferWords: TransferWords;
   catalog: ProductCatalog;
   timeRules?: PolicyTimeRules;
-  /** `demo-orders.json`, served by the demo order-lookup adapter when present. */
-  demoOrdersJson?: string;
+  /** The demo order lookup over `demo-orders.json` when the folder has one; a real shop wires its own adapter. */
+  orders?: OrderLookup;
 }
 
 /**
- * Reads `shop.json` and `products.csv` of a knowledge-base folder into the decisions' configuration. Every runtime and
- * the evaluation command wire the brain through this one function, so they decide alike.
+ * Reads `shop.json`, `products.csv` and `demo-orders.json` of a knowledge-base folder into the app's shop
+ * dependencies. Every runtime and the evaluation command wire the brain through this one function, so they decide
+ * alike; a runtime calls it again whenever the folder is re-synced.
  */
 export function shopFromFiles(files: SourceFile[]): ShopFromFiles {
   const shopJson = files.find((f) => f.path === 'shop.json');
@@ -39,6 +42,6 @@ export function shopFromFiles(files: SourceFile[]): ShopFromFiles {
   if (shop?.timeRules)
     out.timeRules = { ...DEFAULT_POLICY_TIME_RULES, ...(shop.timeRules as Partial<PolicyTimeRules>) };
   const orders = files.find((f) => f.path === 'demo-orders.json');
-  if (orders) out.demoOrdersJson = orders.text;
+  if (orders) out.orders = createDemoOrderLookup(orders.text);
   return out;
 }

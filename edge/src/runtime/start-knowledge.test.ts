@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeOpenAiServer } from '@xiaoer/fake-openai-server';
@@ -54,4 +54,33 @@ it('keeps a store, with every chunk embedded, when an embeddings endpoint is con
   expect(lines.join('\n')).toMatch(/added (\d+), .* embedded \1/);
   await kb.close();
   await fake.close();
+});
+
+it('re-sync reloads the passages and hands the new files to the runtime (products, shop.json)', async () => {
+  const kbDir = dataDir();
+  cpSync(DEMO_KB_DIR, kbDir, { recursive: true });
+  const reloaded: string[][] = [];
+  const kb = await startKnowledge({
+    kbDir,
+    dataDir: dataDir(),
+    databaseUrl: undefined,
+    config: readConfig({}),
+    log: () => {},
+    onReload: (files) => reloaded.push(files.map((f) => f.path)),
+  });
+  await kb.ready;
+  expect(kb.files.some((f) => f.path === 'products.csv')).toBe(true);
+  appendFileSync(
+    join(kbDir, 'faq.csv'),
+    'F999,可以用数字人民币付款吗？,,支持的，结算页选数字人民币就行。,payment\n',
+  );
+  appendFileSync(
+    join(kbDir, 'products.csv'),
+    'MUG-NEW-RD,栗子新款马克杯 红色,马克杯,红色,350ml,陶瓷,59,12,新品,有货\n',
+  );
+  await kb.resync();
+  expect((await kb.retriever.retrieve('可以用数字人民币付款吗', { k: 1 }))[0]?.id).toBe('faq:F999');
+  expect(reloaded).toHaveLength(1);
+  expect(reloaded[0]).toContain('products.csv');
+  await kb.close();
 });

@@ -1,4 +1,5 @@
 import { createKnowledgeRetriever } from '../core/create-knowledge-retriever.ts';
+import type { SourceFile } from '../core/parse-knowledge-sources.ts';
 import { syncKnowledge } from '../core/sync-knowledge.ts';
 import type { KnowledgeStore } from '../ports/knowledge-store.ts';
 import type { VectorStore } from '../ports/vector-store.ts';
@@ -17,6 +18,8 @@ export async function startKnowledge(options: {
   databaseUrl: string | undefined;
   config: EdgeConfig;
   log: (line: string) => void;
+  /** Called with the folder's files after each re-sync that loaded them, so the runtime can rebuild what derives from them. */
+  onReload?: (files: SourceFile[]) => void;
 }) {
   const { config, log } = options;
   const first = await readKnowledge(options.kbDir);
@@ -40,9 +43,13 @@ export async function startKnowledge(options: {
   const persist = Boolean(embeddings || options.databaseUrl);
   const sync = async (initial: boolean) => {
     try {
-      const { passages } = initial ? first : await readKnowledge(options.kbDir);
+      const { files, passages } = initial ? first : await readKnowledge(options.kbDir);
+      const reload = () => {
+        retriever.load(passages);
+        options.onReload?.(files);
+      };
       if (!persist) {
-        if (!initial) retriever.load(passages);
+        if (!initial) reload();
         log(
           `knowledge ${initial ? 'loaded' : 'reloaded'} from ${options.kbDir}: ${passages.length} passages (lexical, in memory)`,
         );
@@ -56,7 +63,7 @@ export async function startKnowledge(options: {
         knowledge: store,
         ...(embeddings ? { vectors: store, embeddings } : {}),
       });
-      if (!initial) retriever.load(passages);
+      if (!initial) reload();
       log(
         `knowledge synced from ${options.kbDir}: added ${s.added}, changed ${s.changed}, unchanged ${s.unchanged}, deleted ${s.deleted}, embedded ${s.embedded}`,
       );
@@ -78,9 +85,13 @@ export async function startKnowledge(options: {
   timer?.unref();
   return {
     retriever,
+    /** The folder's files as read at start: shop.json, products and orders configure the app from them. */
+    files: first.files,
     passages: first.passages.length,
     /** Resolves when the first background sync has finished (or failed and was logged). */
     ready,
+    /** Re-reads the folder now (what the interval does); overlapping calls share one sync. */
+    resync: () => syncOnce(false),
     async close() {
       if (timer) clearInterval(timer);
       await running;

@@ -30,15 +30,20 @@ interface Env {
 
 const knowledge = (env: Env) => env.KNOWLEDGE.get(env.KNOWLEDGE.idFromName('current'));
 
+let brain: ReturnType<typeof brainDeps> | undefined;
+
 function build(env: Env, files: SourceFile[]) {
   const config = readConfig(env);
+  // Model backends keep their circuit-breaker state across knowledge versions: built once per isolate.
+  brain ??= brainDeps(config, env);
   const retriever = createKnowledgeRetriever({ synonyms: shopSynonyms(files) });
   retriever.load(parseKnowledgeSources(files));
   return createApp({
     retriever,
     conversations: createDurableObjectConversationStore(env.CONVERSATIONS),
     clock: Date,
-    ...brainDeps(config, env, shopFromFiles(files)).deps,
+    ...brain.deps,
+    ...shopFromFiles(files),
     settings: config.settings,
     minRetrievalScore: config.minRetrievalScore,
     directAnswerScore: config.directAnswerScore,
