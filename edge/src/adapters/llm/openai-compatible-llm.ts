@@ -1,3 +1,4 @@
+import { checkReadiness } from '@xiaoer/gpu-backend/health';
 import OpenAI from 'openai';
 import { UpstreamStreamError, UpstreamUnavailableError } from '../../core/errors.ts';
 import type { CancelSignal } from '../../ports/cancel-signal.ts';
@@ -111,14 +112,15 @@ export function createOpenAiCompatibleLlm(options: OpenAiCompatibleOptions): Llm
         controller.abort();
       }
     },
+    // The same readiness check as the health CLI and Docker/Kubernetes probes: /v1/models lists the served model.
     async ready(signal?: CancelSignal) {
-      try {
-        const models = await client.models.list(signal ? { signal: signal as AbortSignal } : undefined);
-        for await (const m of models) if (m.id === options.model) return true;
-        return false;
-      } catch {
-        return false;
-      }
+      const r = await checkReadiness({
+        baseUrl: options.baseURL,
+        model: options.model,
+        ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+        ...(signal ? { signal: signal as AbortSignal } : {}),
+      });
+      return r.ok;
     },
   };
 }
