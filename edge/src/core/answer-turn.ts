@@ -373,27 +373,23 @@ async function* retrievalReply(
 ): AsyncGenerator<ChatEvent, void> {
   outcome.mode = 'retrieval';
   const reply = composeRetrievalReply(question, passages, deps.profile, deps.minRetrievalScore);
-  if (orderFacts.length) {
+  const parts: string[] = [];
+  if (reply.kind !== 'small-talk') {
     // The order's state and time rules answer most order questions on their own.
-    const body = reply.kind === 'answer' ? reply.text : deps.profile.closingLine;
-    const text = `${orderFacts.join('。\n')}。\n${body}`;
-    outcome.text = text;
-    yield { type: 'text-delta', data: { delta: text } };
-    yield { type: 'message-end', data: { finishReason: 'stop' } };
-    return;
+    if (orderFacts.length) parts.push(`${orderFacts.join('。\n')}。`);
+    if (reply.kind === 'answer') parts.push(reply.text);
+    else if (analysis.product) parts.push(productSummary(analysis.product));
+    if (parts.length === 0) {
+      if (degradedReason) yield* handOver(outcome, degradedReason, deps.profile.degradedMessage);
+      else yield* handOver(outcome, 'no_answer', reply.text);
+      return;
+    }
   }
-  if (reply.kind === 'not-covered' && !analysis.product) {
-    if (degradedReason) yield* handOver(outcome, degradedReason, deps.profile.degradedMessage);
-    else yield* handOver(outcome, 'no_answer', reply.text);
-    return;
-  }
-  const raw =
-    reply.kind === 'not-covered' && analysis.product ? productSummary(analysis.product) : reply.text;
   // The same reply rules as model answers: closing line once, no boilerplate, ticket guidance for after-sales.
   const text =
     reply.kind === 'small-talk'
-      ? raw
-      : enforceReplyRules(raw, {
+      ? reply.text
+      : enforceReplyRules(parts.join('\n'), {
           bannedPhrases: deps.profile.bannedPhrases,
           closingLine: deps.profile.closingLine,
           ...(analysis.intent === 'after_sales' ? { ticketGuidance: deps.profile.ticketGuidance } : {}),

@@ -1,5 +1,4 @@
 import type { ScoredPassage } from '../ports/retriever.ts';
-import { needsTicketGuidance } from './needs-ticket-guidance.ts';
 import type { ShopProfile } from './shop-profile.ts';
 import { tokenize } from './tokenize.ts';
 
@@ -91,6 +90,5 @@ export function composeRetrievalReply(
       : top.kind === 'product'
         ? productFacts(question, top)
         : bestSentences(question, top, 3);
-  const guidance = needsTicketGuidance(question) ? `\n${profile.ticketGuidance}` : '';
-  return { kind: 'answer', text: `${body}${guidance}\n${profile.closingLine}`, sourceIds: [top.id] };
+  return { kind: 'answer', text: body, sourceIds: [top.id] };
 }
