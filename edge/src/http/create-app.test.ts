@@ -47,17 +47,16 @@ describe('bad input', () => {
       'invalid_request',
     ],
   ] as const)('%s gets %i %s', async (_name, init, status, code) => {
-    const { app, close } = await makeTestApp();
+    const { app } = await makeTestApp();
     const res = await app.request('/v1/chat', init as RequestInit);
     expect(res.status).toBe(status);
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe(code);
     expect(body.error.message.length).toBeGreaterThan(10);
-    await close();
   });
 
   it('loses nothing already accepted when a later request is bad', async () => {
-    const { app, close } = await makeTestApp();
+    const { app } = await makeTestApp();
     await readEvents(
       await app.request('/v1/chat', chatRequest({ message: { id: 'keep1', text: '退货运费谁出' } })),
     );
@@ -77,16 +76,14 @@ describe('bad input', () => {
       messages: { role: string }[];
     };
     expect(history.messages.map((m) => m.role)).toEqual(['customer', 'assistant']);
-    await close();
   });
 
   it('answers unknown routes and unknown conversations with JSON errors', async () => {
-    const { app, close } = await makeTestApp();
+    const { app } = await makeTestApp();
     expect(await (await app.request('/v1/nothing')).json()).toMatchObject({ error: { code: 'not_found' } });
     const res = await app.request('/v1/conversations/c_missing');
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: { code: 'conversation_not_found' } });
-    await close();
   });
 });
 
@@ -95,7 +92,7 @@ describe('GET /v1/conversations/:id', () => {
     const fake = await startFakeOpenAiServer({
       reply: () => ({ reasoning: 'SECRET-REASONING', content: '可以装热水。' }),
     });
-    const { app, close } = await makeTestApp({ llmBaseURL: fake.baseURL });
+    const { app } = await makeTestApp({ llmBaseURL: fake.baseURL });
     await readEvents(
       await app.request('/v1/chat', chatRequest({ message: { id: 'h1', text: '保温杯能装热水吗' } })),
     );
@@ -106,12 +103,11 @@ describe('GET /v1/conversations/:id', () => {
       { role: 'assistant', text: '可以装热水。\n需要我帮您查订单或生成工单吗?' },
     ]);
     expect(text).not.toContain('SECRET-REASONING');
-    await close();
     await fake.close();
   });
 
   it('keeps the clarifying question with its choices and the opened ticket on their replies', async () => {
-    const { app, close } = await makeTestApp({
+    const { app } = await makeTestApp({
       overrides: {
         catalog: loadProductCatalog(await readKnowledgeDir(DEMO_KB_DIR)),
         tickets: createDemoTicketSink(Date),
@@ -150,14 +146,13 @@ describe('GET /v1/conversations/:id', () => {
     expect(messages[3]!.ticket).toBeUndefined();
     expect(messages[5]!.ticket).toEqual({ ticketId: expect.stringMatching(/^GD\d{10}$/), kind: 'refund' });
     expect(messages[5]!.text).toContain((messages[5]!.ticket as { ticketId: string }).ticketId);
-    await close();
   });
 });
 
 describe('health', () => {
   it('healthz answers while readyz reports the knowledge base and the model', async () => {
     const fake = await startFakeOpenAiServer();
-    const { app, close } = await makeTestApp({ llmBaseURL: fake.baseURL });
+    const { app } = await makeTestApp({ llmBaseURL: fake.baseURL });
     expect(await (await app.request('/healthz')).json()).toEqual({ status: 'ok' });
     const ready = await app.request('/readyz');
     expect(ready.status).toBe(200);
@@ -172,14 +167,12 @@ describe('health', () => {
       model: { reachable: false },
       mode: 'retrieval-only',
     });
-    await close();
   });
 
   it('readyz is 503 while the knowledge base is empty', async () => {
-    const { app, close } = await makeTestApp({
+    const { app } = await makeTestApp({
       overrides: { retriever: { retrieve: async () => [], size: async () => 0 } },
     });
     expect((await app.request('/readyz')).status).toBe(503);
-    await close();
   });
 });

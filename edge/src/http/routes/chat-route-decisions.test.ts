@@ -1,45 +1,22 @@
-import { resolve } from 'node:path';
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '@xiaoer/fake-openai-server';
 import { createSseParser, decodeChatEvent } from '@xiaoer/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPgliteConversationStore } from '../../adapters/conversations/pglite-conversation-store.ts';
-import { readKnowledgeDir } from '../../adapters/kb/read-knowledge-dir.ts';
-import { createOpenAiCompatibleLlm } from '../../adapters/llm/openai-compatible-llm.ts';
-import { platformTimer } from '../../adapters/timer/platform-timer.ts';
-import { createLexicalRetriever } from '../../core/create-lexical-retriever.ts';
-import { loadProductCatalog } from '../../core/load-product-catalog.ts';
-import { DEFAULT_MODEL_SETTINGS } from '../../core/model-settings.ts';
-import { parseKnowledgeSources } from '../../core/parse-knowledge-sources.ts';
+import { makeTestApp } from '../../../test/support/make-test-app.ts';
 import { DEFAULT_SHOP_PROFILE } from '../../core/shop-profile.ts';
 import type { ConversationStore } from '../../ports/conversation-store.ts';
-import { createApp } from '../create-app.ts';
+import type { createApp } from '../create-app.ts';
 
 let fake: FakeOpenAiServer;
 let store: ConversationStore;
-let close: () => Promise<void>;
 let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   fake = await startFakeOpenAiServer({
     reply: () => ({ reasoning: '蓝色350ml保温杯，卖点写可装热水。', content: '可以装热水，6小时保温≥60℃。' }),
   });
-  const files = await readKnowledgeDir(resolve(import.meta.dirname, '../../../../examples/lizi-shop'));
-  ({ store, close } = await createPgliteConversationStore());
-  app = createApp({
-    retriever: createLexicalRetriever(parseKnowledgeSources(files)),
-    catalog: loadProductCatalog(files),
-    llm: createOpenAiCompatibleLlm({ baseURL: fake.baseURL, model: 'qwen3-0.6b' }),
-    conversations: store,
-    clock: Date,
-    timer: platformTimer,
-    profile: DEFAULT_SHOP_PROFILE,
-    settings: DEFAULT_MODEL_SETTINGS,
-    minRetrievalScore: 0.12,
-    allowedOrigins: '*',
-  });
+  ({ app, store } = await makeTestApp({ llmBaseURL: fake.baseURL }));
 });
 afterAll(async () => {
-  await close?.();
   await fake?.close();
 });
 

@@ -1,16 +1,10 @@
-import { resolve } from 'node:path';
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '@xiaoer/fake-openai-server';
 import { type ChatEvent, createSseParser, decodeChatEvent } from '@xiaoer/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTestApp } from '../../../test/support/make-test-app.ts';
 import { createPgliteConversationStore } from '../../adapters/conversations/pglite-conversation-store.ts';
-import { readKnowledgeDir } from '../../adapters/kb/read-knowledge-dir.ts';
-import { createOpenAiCompatibleLlm } from '../../adapters/llm/openai-compatible-llm.ts';
-import { createLexicalRetriever } from '../../core/create-lexical-retriever.ts';
-import { DEFAULT_MODEL_SETTINGS } from '../../core/model-settings.ts';
-import { parseKnowledgeSources } from '../../core/parse-knowledge-sources.ts';
-import { DEFAULT_SHOP_PROFILE } from '../../core/shop-profile.ts';
 import type { ConversationStore } from '../../ports/conversation-store.ts';
-import { type AppDeps, createApp } from '../create-app.ts';
+import type { createApp } from '../create-app.ts';
 
 type Frame = { id: number; event: ChatEvent };
 
@@ -49,7 +43,6 @@ describe('POST /v1/chat with Last-Event-ID', () => {
   let store: ConversationStore;
   let close: () => Promise<void>;
   let fake: FakeOpenAiServer;
-  let base: Omit<AppDeps, 'conversations'>;
 
   beforeAll(async () => {
     ({ store, close } = await createPgliteConversationStore());
@@ -63,15 +56,6 @@ describe('POST /v1/chat with Last-Event-ID', () => {
       },
       0,
     );
-    const files = await readKnowledgeDir(resolve(import.meta.dirname, '../../../../examples/lizi-shop'));
-    base = {
-      retriever: createLexicalRetriever(parseKnowledgeSources(files)),
-      clock: Date,
-      profile: DEFAULT_SHOP_PROFILE,
-      settings: DEFAULT_MODEL_SETTINGS,
-      minRetrievalScore: 0.12,
-      allowedOrigins: '*',
-    };
   });
   afterAll(async () => {
     await close();
@@ -79,7 +63,7 @@ describe('POST /v1/chat with Last-Event-ID', () => {
   });
 
   it('replays a finished reply from the event after Last-Event-ID', async () => {
-    const app = createApp({ ...base, conversations: store });
+    const { app } = await makeTestApp({ overrides: { conversations: store } });
     const full = await readFrames(await chat(app, 'resume_1'));
     expect(full.at(-1)!.event.type).toBe('message-end');
     const cut = full.filter((f) => f.id <= 2);
@@ -90,11 +74,7 @@ describe('POST /v1/chat with Last-Event-ID', () => {
   });
 
   it('generates a reply again under a new replyId when the stream was cut before it finished', async () => {
-    const app = createApp({
-      ...base,
-      llm: createOpenAiCompatibleLlm({ baseURL: fake.baseURL, model: 'qwen3-0.6b' }),
-      conversations: store,
-    });
+    const { app } = await makeTestApp({ llmBaseURL: fake.baseURL, overrides: { conversations: store } });
     const first = await readFrames(await chat(app, 'resume_2'), 4);
     expect(first.map((f) => f.event.type)).toContain('text-delta');
     // The disconnect aborts the model request and the partial reply is stored as aborted.

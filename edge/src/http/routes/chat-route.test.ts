@@ -12,7 +12,7 @@ const nextId = () => `m${Date.now()}_${n++}`;
 
 describe('POST /v1/chat without a model', () => {
   it('answers from the knowledge base with sources, the closing line and the protocol header', async () => {
-    const { app, close } = await makeTestApp();
+    const { app } = await makeTestApp();
     const res = await app.request('/v1/chat', chatRequest({ message: { id: nextId(), text: SHIPPING_Q } }));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
@@ -27,11 +27,10 @@ describe('POST /v1/chat without a model', () => {
     expect(events.map((e) => e.id)).toEqual(['1', '2', '3', '4']);
     expect(textOf(events)).toContain('16:00');
     expect(textOf(events)).toContain('需要我帮您查订单或生成工单吗?');
-    await close();
   });
 
   it('hands over with the transfer phrase when the knowledge base does not cover the question', async () => {
-    const { app, close } = await makeTestApp();
+    const { app } = await makeTestApp();
     const events = await readEvents(
       await app.request(
         '/v1/chat',
@@ -40,7 +39,6 @@ describe('POST /v1/chat without a model', () => {
     );
     expect(textOf(events)).toBe('这个问题我需要帮您转接专人');
     expect(events.find((e) => e.type === 'handoff-request')?.data).toMatchObject({ reason: 'no_answer' });
-    await close();
   });
 });
 
@@ -61,7 +59,7 @@ describe('POST /v1/chat with a model (fake vLLM)', () => {
   afterAll(() => fake.close());
 
   it('streams the answer token by token and keeps the reasoning out of every event', async () => {
-    const { app, store, close } = await makeTestApp({ llmBaseURL: fake.baseURL });
+    const { app, store } = await makeTestApp({ llmBaseURL: fake.baseURL });
     const id = nextId();
     const events = await readEvents(
       await app.request('/v1/chat', chatRequest({ message: { id, text: SHIPPING_Q } })),
@@ -76,11 +74,10 @@ describe('POST /v1/chat with a model (fake vLLM)', () => {
     expect(turn?.reply?.reasoning).toContain('内部推理');
     expect(turn?.reply?.mode).toBe('model');
     expect(turn?.reply?.usage?.completionTokens).toBeGreaterThan(0);
-    await close();
   });
 
   it('sends the shop defaults: thinking on, temperature 0.3, 512 new tokens, rules and passages in the prompt', async () => {
-    const { app, close } = await makeTestApp({ llmBaseURL: fake.baseURL });
+    const { app } = await makeTestApp({ llmBaseURL: fake.baseURL });
     await readEvents(
       await app.request('/v1/chat', chatRequest({ message: { id: nextId(), text: SHIPPING_Q } })),
     );
@@ -96,35 +93,32 @@ describe('POST /v1/chat with a model (fake vLLM)', () => {
     expect(system).toContain('这个问题我需要帮您转接专人');
     expect(system).toContain('16:00');
     expect(body.messages!.at(-1)).toEqual({ role: 'user', content: SHIPPING_Q });
-    await close();
   });
 
   it('reads reasoning from the older reasoning_content key too', async () => {
     fake.set({ reasoningKey: 'both' });
-    const { app, store, close } = await makeTestApp({ llmBaseURL: fake.baseURL });
+    const { app, store } = await makeTestApp({ llmBaseURL: fake.baseURL });
     const id = nextId();
     const events = await readEvents(
       await app.request('/v1/chat', chatRequest({ message: { id, text: SHIPPING_Q } })),
     );
     expect(JSON.stringify(events)).not.toContain('内部推理');
     expect((await store.turns(`c_${id}`))[0]?.reply?.reasoning).toContain('内部推理');
-    await close();
   });
 
   it('hands an explicit request to a human at once, without calling the model', async () => {
-    const { app, close } = await makeTestApp({ llmBaseURL: fake.baseURL });
+    const { app } = await makeTestApp({ llmBaseURL: fake.baseURL });
     const events = await readEvents(
       await app.request('/v1/chat', chatRequest({ message: { id: nextId(), text: '我要转人工' } })),
     );
     expect(events.map((e) => e.type)).toEqual(['conversation-start', 'handoff-request', 'message-end']);
     expect(events[1]!.data).toMatchObject({ reason: 'explicit' });
     expect(fake.requests).toHaveLength(0);
-    await close();
   });
 
   it('turns an upstream error mid-stream into an error event and keeps what was said', async () => {
     fake.set({ fault: 'error-after:22' }); // after the reasoning and a few answer tokens
-    const { app, store, close } = await makeTestApp({ llmBaseURL: fake.baseURL });
+    const { app, store } = await makeTestApp({ llmBaseURL: fake.baseURL });
     const id = nextId();
     const events = await readEvents(
       await app.request('/v1/chat', chatRequest({ message: { id, text: SHIPPING_Q } })),
@@ -135,12 +129,11 @@ describe('POST /v1/chat with a model (fake vLLM)', () => {
     const [turn] = await store.turns(`c_${id}`);
     expect(turn?.reply?.finishReason).toBe('error');
     expect(turn?.reply?.text.length).toBeGreaterThan(0);
-    await close();
   });
 
   it('falls back to the knowledge-base answer when the model fails before answering', async () => {
     fake.set({ fault: 'http-500' });
-    const { app, store, close } = await makeTestApp({ llmBaseURL: fake.baseURL });
+    const { app, store } = await makeTestApp({ llmBaseURL: fake.baseURL });
     const id = nextId();
     const events = await readEvents(
       await app.request('/v1/chat', chatRequest({ message: { id, text: SHIPPING_Q } })),
@@ -148,21 +141,19 @@ describe('POST /v1/chat with a model (fake vLLM)', () => {
     expect(textOf(events)).toContain('16:00');
     expect(events.at(-1)).toMatchObject({ type: 'message-end', data: { finishReason: 'stop' } });
     expect((await store.turns(`c_${id}`))[0]?.reply?.mode).toBe('retrieval');
-    await close();
   });
 
   it('falls back when the model server is unreachable', async () => {
-    const { app, close } = await makeTestApp({ llmBaseURL: 'http://127.0.0.1:9/v1' });
+    const { app } = await makeTestApp({ llmBaseURL: 'http://127.0.0.1:9/v1' });
     const events = await readEvents(
       await app.request('/v1/chat', chatRequest({ message: { id: nextId(), text: SHIPPING_Q } })),
     );
     expect(textOf(events)).toContain('16:00');
-    await close();
   });
 
   it('aborts the upstream request when the customer disconnects', async () => {
     fake.set({ tokenDelayMs: 50 });
-    const { app, store, close } = await makeTestApp({ llmBaseURL: fake.baseURL });
+    const { app, store } = await makeTestApp({ llmBaseURL: fake.baseURL });
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((r) => server.once('listening', r));
     const { port } = server.address() as AddressInfo;
@@ -181,11 +172,10 @@ describe('POST /v1/chat with a model (fake vLLM)', () => {
     expect(upstream.aborted).toBe(true);
     await expect.poll(async () => (await store.turns(`c_${id}`))[0]?.reply?.finishReason).toBe('aborted');
     server.close();
-    await close();
   });
 
   it('never creates a second customer message on a retry and replays the finished reply', async () => {
-    const { app, store, close } = await makeTestApp({ llmBaseURL: fake.baseURL });
+    const { app, store } = await makeTestApp({ llmBaseURL: fake.baseURL });
     const id = nextId();
     const first = await readEvents(
       await app.request('/v1/chat', chatRequest({ message: { id, text: SHIPPING_Q } })),
@@ -196,11 +186,10 @@ describe('POST /v1/chat with a model (fake vLLM)', () => {
     expect(again).toEqual(first);
     expect(fake.requests).toHaveLength(1);
     expect(await store.turns(`c_${id}`)).toHaveLength(1);
-    await close();
   });
 
   it('regenerates a reply that was cut off by a disconnect, still with one customer message', async () => {
-    const { app, store, close } = await makeTestApp({ llmBaseURL: fake.baseURL });
+    const { app, store } = await makeTestApp({ llmBaseURL: fake.baseURL });
     const id = nextId();
     const conversationId = `c_${id}`;
     await store.ensure(conversationId, new Date().toISOString());
@@ -214,11 +203,10 @@ describe('POST /v1/chat with a model (fake vLLM)', () => {
     );
     expect(textOf(events)).toContain('16:00');
     expect(await store.turns(conversationId)).toHaveLength(1);
-    await close();
   });
 
   it('gives the model the earlier turns of the conversation', async () => {
-    const { app, close } = await makeTestApp({ llmBaseURL: fake.baseURL });
+    const { app } = await makeTestApp({ llmBaseURL: fake.baseURL });
     const first = nextId();
     await readEvents(
       await app.request('/v1/chat', chatRequest({ message: { id: first, text: '保温杯能装热水吗' } })),
@@ -232,6 +220,5 @@ describe('POST /v1/chat with a model (fake vLLM)', () => {
     const messages = fake.requests[1]!.body.messages!;
     expect(messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
     expect(messages[1]!.content).toBe('保温杯能装热水吗');
-    await close();
   });
 });

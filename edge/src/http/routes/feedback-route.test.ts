@@ -1,13 +1,8 @@
-import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTestApp } from '../../../test/support/make-test-app.ts';
 import { createSqlConversationStore } from '../../adapters/conversations/sql-conversation-store.ts';
-import { readKnowledgeDir } from '../../adapters/kb/read-knowledge-dir.ts';
-import { createLexicalRetriever } from '../../core/create-lexical-retriever.ts';
-import { DEFAULT_MODEL_SETTINGS } from '../../core/model-settings.ts';
-import { parseKnowledgeSources } from '../../core/parse-knowledge-sources.ts';
-import { DEFAULT_SHOP_PROFILE } from '../../core/shop-profile.ts';
-import { createApp } from '../create-app.ts';
+import type { createApp } from '../create-app.ts';
 
 describe('POST /v1/feedback', () => {
   let db: PGlite;
@@ -27,16 +22,7 @@ describe('POST /v1/feedback', () => {
     db = new PGlite();
     const store = createSqlConversationStore(db);
     await store.migrate();
-    const files = await readKnowledgeDir(resolve(import.meta.dirname, '../../../../examples/lizi-shop'));
-    app = createApp({
-      retriever: createLexicalRetriever(parseKnowledgeSources(files)),
-      conversations: store,
-      clock: Date,
-      profile: DEFAULT_SHOP_PROFILE,
-      settings: DEFAULT_MODEL_SETTINGS,
-      minRetrievalScore: 0.12,
-      allowedOrigins: '*',
-    });
+    ({ app } = await makeTestApp({ overrides: { conversations: store } }));
     const res = await app.request('/v1/chat', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

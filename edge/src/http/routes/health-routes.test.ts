@@ -1,21 +1,16 @@
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '@xiaoer/fake-openai-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPgliteConversationStore } from '../../adapters/conversations/pglite-conversation-store.ts';
+import { makeTestApp } from '../../../test/support/make-test-app.ts';
 import { createFailoverLlm } from '../../adapters/llm/failover-llm.ts';
 import { createOpenAiCompatibleLlm } from '../../adapters/llm/openai-compatible-llm.ts';
 import { platformTimer } from '../../adapters/timer/platform-timer.ts';
 import { createLexicalRetriever } from '../../core/create-lexical-retriever.ts';
-import { DEFAULT_MODEL_SETTINGS } from '../../core/model-settings.ts';
-import { DEFAULT_SHOP_PROFILE } from '../../core/shop-profile.ts';
-import { createApp } from '../create-app.ts';
 
 let fake: FakeOpenAiServer;
-let close: () => Promise<void>;
 beforeAll(async () => {
   fake = await startFakeOpenAiServer();
 });
 afterAll(async () => {
-  await close?.();
   await fake?.close();
 });
 
@@ -29,17 +24,11 @@ describe('GET /readyz with several model backends', () => {
       })),
       { clock: Date, timer: platformTimer },
     );
-    const pg = await createPgliteConversationStore();
-    close = pg.close;
-    const app = createApp({
-      retriever: createLexicalRetriever([{ id: 'p', docId: 'p', kind: 'faq', title: 't', text: '发货' }]),
-      llm,
-      conversations: pg.store,
-      clock: Date,
-      profile: DEFAULT_SHOP_PROFILE,
-      settings: DEFAULT_MODEL_SETTINGS,
-      minRetrievalScore: 0.12,
-      allowedOrigins: '*',
+    const { app } = await makeTestApp({
+      overrides: {
+        retriever: createLexicalRetriever([{ id: 'p', docId: 'p', kind: 'faq', title: 't', text: '发货' }]),
+        llm,
+      },
     });
     const body = (await (await app.request('/readyz')).json()) as { model: unknown };
     expect(body.model).toMatchObject({
