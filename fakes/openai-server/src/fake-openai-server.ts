@@ -164,6 +164,18 @@ export async function startFakeOpenAiServer(
     res.end(text);
   }
 
+  /** vLLM's answer to a request for a model it does not serve. */
+  function modelNotFound(res: ServerResponse, model: unknown) {
+    json(res, 404, {
+      error: {
+        message: `The model \`${model}\` does not exist.`,
+        type: 'NotFoundError',
+        param: 'model',
+        code: 404,
+      },
+    });
+  }
+
   async function readBody(req: IncomingMessage): Promise<string> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -222,14 +234,7 @@ export async function startFakeOpenAiServer(
         });
       }
       if (body.model !== opts.embeddingModel) {
-        return json(res, 404, {
-          error: {
-            message: `The model \`${body.model}\` does not exist.`,
-            type: 'NotFoundError',
-            param: 'model',
-            code: 404,
-          },
-        });
+        return modelNotFound(res, body.model);
       }
       const input = typeof body.input === 'string' ? [body.input] : body.input;
       if (!Array.isArray(input) || input.length === 0 || input.some((t) => typeof t !== 'string')) {
@@ -295,14 +300,7 @@ export async function startFakeOpenAiServer(
     });
     if (body.model !== undefined && body.model !== opts.model) {
       record.finished = true;
-      return json(res, 404, {
-        error: {
-          message: `The model \`${body.model}\` does not exist.`,
-          type: 'NotFoundError',
-          param: 'model',
-          code: 404,
-        },
-      });
+      return modelNotFound(res, body.model);
     }
     const fault = opts.fault;
     if (fault === 'http-500') {
