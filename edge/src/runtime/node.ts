@@ -12,7 +12,7 @@ import { createPgliteConversationStore } from '../adapters/conversations/pglite-
 import { createPostgresConversationStore } from '../adapters/conversations/postgres-conversation-store.ts';
 import type { SourceFile } from '../core/parse-knowledge-sources.ts';
 import { createApp } from '../http/create-app.ts';
-import { brainDeps } from './brain-deps.ts';
+import { envDeps } from './env-deps.ts';
 import { readConfig } from './read-config.ts';
 import { shopFromFiles } from './shop-from-files.ts';
 import { startKnowledge } from './start-knowledge.ts';
@@ -29,9 +29,9 @@ mkdirSync(dataDir, { recursive: true });
 const { store } = env.DATABASE_URL
   ? await createPostgresConversationStore(env.DATABASE_URL)
   : await createPgliteConversationStore(resolve(dataDir, 'conversations'));
-const brain = brainDeps(config, env);
+const configured = envDeps(config, env);
 // Readiness probes order the backends (healthy first); unref: probing never keeps the process alive.
-if (brain.failover) setInterval(() => void brain.failover?.probe(), 15_000).unref();
+if (configured.failover) setInterval(() => void configured.failover?.probe(), 15_000).unref();
 
 /** The API over the shop as its knowledge folder describes it (voice, word lists, products, orders). */
 const buildApi = (files: SourceFile[]) =>
@@ -39,12 +39,8 @@ const buildApi = (files: SourceFile[]) =>
     retriever: kb.retriever,
     conversations: store,
     clock: Date,
-    ...brain.deps,
+    ...configured.deps,
     ...shopFromFiles(files),
-    settings: config.settings,
-    minRetrievalScore: config.minRetrievalScore,
-    directAnswerScore: config.directAnswerScore,
-    allowedOrigins: config.allowedOrigins,
   });
 
 // The retriever serves from memory at once and syncs the store (PGlite in DATA_DIR, or DATABASE_URL) in the

@@ -12,7 +12,7 @@ import { createKnowledgeRetriever } from '../core/create-knowledge-retriever.ts'
 import { parseKnowledgeSources, type SourceFile } from '../core/parse-knowledge-sources.ts';
 import { shopSynonyms } from '../core/shop-synonyms.ts';
 import { createApp } from '../http/create-app.ts';
-import { brainDeps } from './brain-deps.ts';
+import { envDeps } from './env-deps.ts';
 import { parseKnowledgeExport } from './parse-knowledge-export.ts';
 import { readConfig } from './read-config.ts';
 import { shopFromFiles } from './shop-from-files.ts';
@@ -30,24 +30,20 @@ interface Env {
 
 const knowledge = (env: Env) => env.KNOWLEDGE.get(env.KNOWLEDGE.idFromName('current'));
 
-let brain: ReturnType<typeof brainDeps> | undefined;
+let configured: ReturnType<typeof envDeps> | undefined;
 
 function build(env: Env, files: SourceFile[]) {
   const config = readConfig(env);
   // Model backends keep their circuit-breaker state across knowledge versions: built once per isolate.
-  brain ??= brainDeps(config, env);
+  configured ??= envDeps(config, env);
   const retriever = createKnowledgeRetriever({ synonyms: shopSynonyms(files) });
   retriever.load(parseKnowledgeSources(files));
   return createApp({
     retriever,
     conversations: createDurableObjectConversationStore(env.CONVERSATIONS),
     clock: Date,
-    ...brain.deps,
+    ...configured.deps,
     ...shopFromFiles(files),
-    settings: config.settings,
-    minRetrievalScore: config.minRetrievalScore,
-    directAnswerScore: config.directAnswerScore,
-    allowedOrigins: config.allowedOrigins,
   });
 }
 

@@ -6,16 +6,27 @@ import { platformTimer } from '../adapters/timer/platform-timer.ts';
 import type { AppDeps } from '../http/app-deps.ts';
 import type { EdgeConfig } from './read-config.ts';
 
-/** The part of the app's dependencies that brainDeps wires: what does not change with the knowledge folder. */
-export type BrainDeps = Pick<AppDeps, 'llm' | 'firstTokenBudgetMs' | 'timer' | 'tickets'>;
+/** The part of the app's dependencies that the environment configures: what does not change with the knowledge folder. */
+export type EnvDeps = Pick<
+  AppDeps,
+  | 'llm'
+  | 'firstTokenBudgetMs'
+  | 'timer'
+  | 'tickets'
+  | 'settings'
+  | 'minRetrievalScore'
+  | 'directAnswerScore'
+  | 'allowedOrigins'
+>;
 
 /**
- * The model backends (with failover), the timer and the ticket sink, wired the same way on Node and on Workers; built
+ * The model backends (with failover), the ticket sink, the timer and the generation and retrieval settings, wired the
+ * same way on Node and on Workers; built
  * once per process or isolate so the circuit breakers keep their state when the knowledge is reloaded. Returns the
  * failover model too, so a runtime can schedule its readiness probes. The shop's own dependencies come from
  * shopFromFiles.
  */
-export function brainDeps(config: EdgeConfig, env: Record<string, unknown>) {
+export function envDeps(config: EdgeConfig, env: Record<string, unknown>) {
   const llmConfig = config.llm;
   const llm = llmConfig
     ? createFailoverLlm(
@@ -36,7 +47,11 @@ export function brainDeps(config: EdgeConfig, env: Record<string, unknown>) {
     : undefined;
   const ticketWebhook = typeof env.TICKET_WEBHOOK_URL === 'string' ? env.TICKET_WEBHOOK_URL.trim() : '';
   const secret = typeof env.TICKET_WEBHOOK_SECRET === 'string' ? env.TICKET_WEBHOOK_SECRET : undefined;
-  const deps: BrainDeps = {
+  const deps: EnvDeps = {
+    settings: config.settings,
+    minRetrievalScore: config.minRetrievalScore,
+    directAnswerScore: config.directAnswerScore,
+    allowedOrigins: config.allowedOrigins,
     ...(llm && llmConfig ? { llm, firstTokenBudgetMs: llmConfig.firstTokenBudgetMs } : {}),
     timer: platformTimer,
     tickets: ticketWebhook
