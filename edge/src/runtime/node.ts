@@ -8,8 +8,8 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { createPgliteConversationStore } from '../adapters/conversations/pglite-conversation-store.ts';
 import { createPostgresConversationStore } from '../adapters/conversations/postgres-conversation-store.ts';
+import { createWorkerConversationStore } from '../adapters/conversations/worker-conversation-store.ts';
 import type { SourceFile } from '../core/parse-knowledge-sources.ts';
 import { createApp } from '../http/create-app.ts';
 import { envDeps } from './env-deps.ts';
@@ -25,10 +25,11 @@ const dataDir = resolve(env.DATA_DIR ?? resolve(root, '.data'));
 mkdirSync(dataDir, { recursive: true });
 
 // The retriever serves from memory at once and syncs the store (PGlite in DATA_DIR, or DATABASE_URL) in the background.
-// Conversations go where the knowledge goes: Postgres when DATABASE_URL is set, else PGlite in DATA_DIR.
+// Conversations go where the knowledge goes: Postgres when DATABASE_URL is set, else PGlite in DATA_DIR on its own
+// worker thread (its synchronous writes would otherwise pause every open chat stream).
 const { store } = env.DATABASE_URL
   ? await createPostgresConversationStore(env.DATABASE_URL)
-  : await createPgliteConversationStore(resolve(dataDir, 'conversations'));
+  : await createWorkerConversationStore(resolve(dataDir, 'conversations'));
 const configured = envDeps(config, env);
 // Readiness probes order the backends (healthy first); unref: probing never keeps the process alive.
 if (configured.failover) setInterval(() => void configured.failover?.probe(), 15_000).unref();

@@ -9,6 +9,7 @@ import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { answerTurn, type TurnOutcome } from '../../core/answer-turn.ts';
 import { ConversationNotFoundError } from '../../core/errors.ts';
+import { readAhead } from '../../core/read-ahead.ts';
 import type { StoredReply, StoredTurn } from '../../ports/conversation-store.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { jsonBodyLimit, readJsonBody } from '../json-body.ts';
@@ -22,36 +23,66 @@ const HISTORY_TURNS = 8;
  * `POST /v1/chat`: stores the customer message (once per message id), then streams the reply as SSE. A retry of a
  * message whose reply is complete replays the stored events instead of generating again. A customer who disconnects
  * aborts the model request; whatever was said so far is stored with finishReason `aborted`.
+ *
+ * The message is written while the turn is analysed and the model request is under way: the write is off the path
+ * to the first token, yet nothing is sent before it is stored (a failed write is an HTTP error, and the reply is
+ * dropped). What acts on the shop's systems (an after-sales ticket) waits for the write too, and is skipped when the
+ * message turns out to be the retry of a finished reply.
  */
 export function chatRoute(deps: AppDeps) {
   return new Hono().post('/v1/chat', jsonBodyLimit(MAX_BODY_BYTES), async (c) => {
     const request = await readJsonBody(c.req.raw, parseChatRequest);
     const now = new Date(deps.clock.now()).toISOString();
+    const store = deps.conversations;
     // Without a conversationId the first message opens a conversation whose id derives from the message id, so a
     // retry of that first message (the client never saw conversation-start) lands in the same conversation.
     const conversationId = request.conversationId ?? `c_${request.message.id}`;
+    let history: StoredTurn[] = [];
     if (request.conversationId) {
-      if (!(await deps.conversations.exists(conversationId)))
-        throw new ConversationNotFoundError(conversationId);
-    } else {
-      await deps.conversations.ensure(conversationId, now);
+      const [exists, turns] = await Promise.all([
+        store.exists(conversationId),
+        store.turns(conversationId, HISTORY_TURNS + 1),
+      ]);
+      if (!exists) throw new ConversationNotFoundError(conversationId);
+      history = turns;
     }
-    const history = await deps.conversations.turns(conversationId, HISTORY_TURNS + 1);
-    const { turn } = await deps.conversations.addCustomerMessage(conversationId, {
+    const message = {
       id: request.message.id,
       text: request.message.text,
       ...(request.context ? { context: request.context } : {}),
       createdAt: now,
+    };
+    const added = (request.conversationId ? Promise.resolve() : store.ensure(conversationId, now)).then(() =>
+      store.addCustomerMessage(conversationId, message),
+    );
+    /** Resolves when the message is stored and this request generates its reply (not a replay). */
+    const generating = added.then(({ turn }) => {
+      if (finishedReply(turn)) throw new Error('The message has a finished reply; it is replayed.');
     });
-    const done = turn.reply && turn.reply.finishReason !== 'aborted' ? turn.reply : null;
+    generating.catch(() => {});
+
+    const earlier = history.filter((t) => t.messageId !== message.id).slice(-HISTORY_TURNS);
+    const start = () => startTurn(deps, conversationId, message, earlier, generating);
+    // A request with Last-Event-ID resumes a stream and most likely replays a stored reply: it waits for the store
+    // rather than open a model request it would cancel.
+    let turns = c.req.header('last-event-id') === undefined ? start() : undefined;
+    let turn: StoredTurn;
+    try {
+      ({ turn } = await added);
+    } catch (error) {
+      turns?.abort();
+      throw error;
+    }
+    const done = finishedReply(turn);
+    if (done) turns?.abort();
+    else turns ??= start();
 
     c.header('content-type', 'text/event-stream; charset=utf-8');
     c.header('cache-control', 'no-cache, no-transform');
     c.header('x-accel-buffering', 'no');
     c.header(PROTOCOL_HEADER, PROTOCOL_VERSION);
     return stream(c, async (s) => {
-      const controller = new AbortController();
-      s.onAbort(() => controller.abort());
+      s.onAbort(() => turns?.abort());
       let seq = 0;
       const send = async (event: ChatEvent) => {
         if (!s.aborted) await s.write(encodeEvent(event, ++seq));
@@ -74,10 +105,14 @@ export function chatRoute(deps: AppDeps) {
         }
         return;
       }
-      const earlier = history.filter((t) => t.messageId !== turn.messageId).slice(-HISTORY_TURNS);
-      await generate(deps, conversationId, turn, earlier, replyId, send, controller.signal);
+      if (turns) await streamReply(deps, conversationId, turn, replyId, turns, send);
     });
   });
+}
+
+/** The stored reply of a turn when it is complete (a reply cut by a disconnect is generated again). */
+function finishedReply(turn: StoredTurn): StoredReply | null {
+  return turn.reply && turn.reply.finishReason !== 'aborted' ? turn.reply : null;
 }
 
 /** The `Last-Event-ID` request header as a number; 0 when absent or not a positive integer. */
@@ -86,46 +121,69 @@ function lastEventId(header: string | undefined): number {
   return Number.isSafeInteger(n) && n > 0 ? n : 0;
 }
 
-async function generate(
+/**
+ * Starts answering at once and runs ahead of the reader: the analysis, the model request and the stream proceed
+ * while the route still waits for the store. Ticket creation waits for `generating` (the message stored, no finished
+ * reply to replay) and fails when it rejects.
+ */
+function startTurn(
+  deps: AppDeps,
+  conversationId: string,
+  message: { text: string; context?: StoredTurn['context'] },
+  earlier: StoredTurn[],
+  generating: Promise<void>,
+): {
+  next(): Promise<IteratorResult<ChatEvent, TurnOutcome>>;
+  /** Cancels the model request: the customer went away, or the answer will not be sent. */
+  abort(): void;
+} {
+  const tickets = deps.tickets;
+  const controller = new AbortController();
+  const events = readAhead(
+    answerTurn(
+      {
+        text: message.text,
+        history: earlier.map((t) => ({
+          customer: t.text,
+          ...(t.reply?.text ? { assistant: t.reply.text } : {}),
+        })),
+        ...(message.context ? { context: message.context } : {}),
+        conversationId,
+      },
+      {
+        ...deps,
+        ...(tickets ? { tickets: { create: (t) => generating.then(() => tickets.create(t)) } } : {}),
+        onDegraded: (err) =>
+          console.warn('[xiaoer] model unavailable, answered from retrieval:', (err as Error).message),
+      },
+      controller.signal,
+    ),
+  );
+  return { next: events.next, abort: () => controller.abort() };
+}
+
+async function streamReply(
   deps: AppDeps,
   conversationId: string,
   turn: StoredTurn,
-  earlier: StoredTurn[],
   replyId: string,
+  turns: ReturnType<typeof startTurn>,
   send: (e: ChatEvent) => Promise<void>,
-  signal: AbortSignal,
 ) {
   const events: ChatEvent[] = [];
   const emit = async (e: ChatEvent) => {
     events.push(e);
     await send(e);
   };
-  const turns = answerTurn(
-    {
-      text: turn.text,
-      history: earlier.map((t) => ({
-        customer: t.text,
-        ...(t.reply?.text ? { assistant: t.reply.text } : {}),
-      })),
-      ...(turn.context ? { context: turn.context } : {}),
-      conversationId,
-    },
-    {
-      ...deps,
-      onDegraded: (err) =>
-        console.warn('[xiaoer] model unavailable, answered from retrieval:', (err as Error).message),
-    },
-    signal,
-  );
   let outcome: TurnOutcome | undefined;
   try {
     for (;;) {
-      const next = await turns.next();
-      if (next.done) {
-        outcome = next.value;
+      const step = await turns.next();
+      if (step.done) {
+        outcome = step.value;
         break;
       }
-      await emit(next.value);
+      await emit(step.value);
     }
   } catch (error) {
     console.error('[xiaoer] turn failed', error);
