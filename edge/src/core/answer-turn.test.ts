@@ -173,6 +173,19 @@ describe('answerTurn degraded paths', () => {
     bad.set({ firstTokenDelayMs: 0 });
   });
 
+  it('long reasoning: the budget counts from the request, not from the latest reasoning chunk', async () => {
+    // Every reasoning chunk arrives within 40 ms, but the first answer token only after about a second.
+    bad.set({ fault: undefined, tokenDelayMs: 40 });
+    const before = bad.requests.length;
+    const r = await run(QUESTION, llmAt(bad.baseURL), [], { firstTokenBudgetMs: 300 });
+    bad.set({ tokenDelayMs: 0 });
+    expect(r.outcome.analysis?.degraded).toBe('first-token-budget');
+    expect(r.outcome.mode).toBe('retrieval');
+    expect(r.ms).toBeLessThan(900);
+    await bad.requests[before]!.closed;
+    expect(bad.requests[before]!.aborted).toBe(true);
+  });
+
   it('hanging backend: ends with a clear message, never hangs', async () => {
     bad.set({ fault: 'hang' });
     const r = await run(QUESTION, llmAt(bad.baseURL));

@@ -224,7 +224,6 @@ export async function* answerTurn(
     ...(analysis.intent === 'after_sales' ? { ticketGuidance: profile.ticketGuidance } : {}),
   });
   const budgetMs = deps.firstTokenBudgetMs ?? DEFAULT_FIRST_TOKEN_BUDGET_MS;
-  const requested = clock.now();
   let answering = false;
   let forwarded = false;
   let finished = false;
@@ -247,11 +246,10 @@ export async function* answerTurn(
     yield* retrievalReply(input.text, passages, analysis, deps, outcome, 'upstream_unavailable', orderFacts);
     return finish(outcome.handoff ? 'handoff' : 'stop');
   }
+  const budget = firstTokenBudget(deps, budgetMs, request.signal);
   try {
     for (;;) {
-      const next = answering
-        ? await iterator.next()
-        : await beforeAnswer(iterator, deps, budgetMs - (clock.now() - requested), request.signal);
+      const next = answering ? await iterator.next() : await budget.next(iterator);
       if (next === 'budget') {
         return yield* fallBack('first-token-budget', new Error(`no answer token within ${budgetMs} ms`));
       }
@@ -269,6 +267,7 @@ export async function* answerTurn(
       } else {
         if (!answering) {
           answering = true;
+          budget.stop();
           outcome.timings.firstTokenMs = clock.now() - started;
           // The boundary between reasoning and answer: nothing has reached the customer yet.
           const verdict = assessConfidence(
@@ -306,6 +305,8 @@ export async function* answerTurn(
     };
     yield { type: 'message-end', data: { finishReason: 'error' } };
     return finish('error');
+  } finally {
+    budget.stop();
   }
   if (signal.aborted) return finish('aborted');
   const tail = filter.end();
@@ -323,30 +324,24 @@ export async function* answerTurn(
   return finish(reason);
 }
 
-/** The next chunk before the answer has started, or 'budget' when the first-token budget runs out first. */
-async function beforeAnswer(
-  iterator: AsyncIterator<LlmChunk>,
-  deps: TurnDeps,
-  remainingMs: number,
-  signal: CancelSignal,
-): Promise<IteratorResult<LlmChunk> | 'budget'> {
-  const next = iterator.next();
-  if (!deps.timer) return next;
-  if (remainingMs <= 0) {
-    next.catch(() => undefined);
-    return 'budget';
-  }
+/**
+ * The first-token budget: one timer for the whole wait before the answer (not one per reasoning chunk), and the
+ * next chunk raced against it. `stop()` clears the timer once the answer started or the turn ended.
+ */
+function firstTokenBudget(deps: TurnDeps, budgetMs: number, signal: CancelSignal) {
   const stop = createCancelSource(signal);
-  try {
-    const winner = await Promise.race([
-      next,
-      deps.timer.delay(remainingMs, stop.signal).then(() => 'budget' as const),
-    ]);
-    if (winner === 'budget') next.catch(() => undefined);
-    return winner;
-  } finally {
-    stop.cancel();
-  }
+  const expired = deps.timer?.delay(budgetMs, stop.signal).then(() => 'budget' as const);
+  return {
+    /** The next chunk before the answer has started, or 'budget' when the budget runs out first. */
+    async next(iterator: AsyncIterator<LlmChunk>): Promise<IteratorResult<LlmChunk> | 'budget'> {
+      const next = iterator.next();
+      if (!expired) return next;
+      const winner = await Promise.race([next, expired]);
+      if (winner === 'budget') next.catch(() => undefined);
+      return winner;
+    },
+    stop: () => stop.cancel(),
+  };
 }
 
 async function* handOver(

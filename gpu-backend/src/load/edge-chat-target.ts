@@ -9,6 +9,11 @@ export interface EdgeTargetOptions {
   timeoutMs: number;
   /** Prefix of the message ids, unique per run so that no request replays a stored reply. */
   runId: string;
+  /**
+   * The beginning of what the model server answers (a benchmark's fake server answers one text): a reply containing
+   * it came from the model, any other the edge gave itself. Absent: not known, `fromModel` is left unset.
+   */
+  modelAnswerStart?: string;
 }
 
 /**
@@ -26,6 +31,7 @@ export function createEdgeChatTarget(options: EdgeTargetOptions): LoadTarget {
     let finishReason: string | undefined;
     let handoff = false;
     let streamError: string | undefined;
+    let text = '';
     const parser = createSseParser((m) => {
       let event: ReturnType<typeof decodeChatEvent>;
       try {
@@ -36,6 +42,7 @@ export function createEdgeChatTarget(options: EdgeTargetOptions): LoadTarget {
       }
       if (!event) return;
       if (event.type === 'text-delta') {
+        if (options.modelAnswerStart !== undefined) text += event.data.delta;
         sample.outputTokens++;
         sample.answerTokens++;
         sample.ttftMs ??= performance.now() - started;
@@ -56,6 +63,7 @@ export function createEdgeChatTarget(options: EdgeTargetOptions): LoadTarget {
         signal.aborted && !outer.aborted ? `timeout after ${options.timeoutMs} ms` : describe(error);
     }
     if (handoff) sample.handoff = true;
+    if (options.modelAnswerStart !== undefined) sample.fromModel = text.includes(options.modelAnswerStart);
     sample.e2eMs = performance.now() - started;
     return sample;
   };

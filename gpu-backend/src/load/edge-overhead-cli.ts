@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
- * `pnpm bench edge-overhead [--concurrency 100,1000] [--duration 20s] [--first-token-ms 200] [--token-ms 20]
- * [--cpu-prof DIR] [--edge-entry FILE] [--json]`: starts the fake model server (TEST DOUBLE, fixed first-token delay) and the edge
- * (Node runtime, fresh data dir), measures each level directly against the fake and through the edge, and reports the
- * edge's overhead on TTFT (edge minus direct) and its peak memory. Loopback only; every child is stopped at the end.
+ * `pnpm bench edge-overhead [--concurrency 100,1000] [--duration 20s] [--warmup 5s] [--first-token-ms 200] [--token-ms 20]
+ * [--reply typical|short] [--cpu-prof DIR] [--edge-entry FILE] [--json]`: starts the fake model server (TEST DOUBLE,
+ * fixed first-token delay, replies of the chosen shape: bench-reply.ts) and the edge (Node runtime, fresh data dir),
+ * measures each level directly against the fake and through the edge, and reports the edge's overhead on TTFT (edge
+ * minus direct, over the chats the edge passed to the model) and its peak memory. Loopback only; every child is
+ * stopped at the end.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDuration } from '../cli/parse-duration.ts';
 import { checkBackend } from '../health/index.ts';
+import { benchReply, REPLY_SHAPES } from './bench-reply.ts';
 import { BENCH_SYSTEM_PROMPT } from './bench-system-prompt.ts';
 import { createEdgeChatTarget } from './edge-chat-target.ts';
 import { parseConcurrency } from './load-cli.ts';
@@ -29,8 +32,10 @@ const { values } = parseArgs({
   options: {
     concurrency: { type: 'string', default: '100,1000' },
     duration: { type: 'string', default: '20s' },
+    warmup: { type: 'string', default: '5s' },
     'first-token-ms': { type: 'string', default: '200' },
     'token-ms': { type: 'string', default: '20' },
+    reply: { type: 'string', default: 'typical' },
     'fake-port': { type: 'string', default: '9410' },
     'edge-port': { type: 'string', default: '9411' },
     questions: { type: 'string', default: resolve(root, '../shared/eval/dev.jsonl') },
@@ -40,7 +45,14 @@ const { values } = parseArgs({
   },
 });
 const levels = parseConcurrency(values.concurrency);
+if (!(values.reply in REPLY_SHAPES)) {
+  console.error(`--reply must be one of ${Object.keys(REPLY_SHAPES).join(', ')}`);
+  process.exit(2);
+}
+const shape = REPLY_SHAPES[values.reply as keyof typeof REPLY_SHAPES];
+const reply = benchReply(shape);
 const durationMs = parseDuration(values.duration, '--duration');
+const warmupMs = parseDuration(values.warmup, '--warmup', { allowZero: true });
 const questions = await readQuestions(values.questions);
 const fakeUrl = `http://127.0.0.1:${values['fake-port']}`;
 const edgeUrl = `http://127.0.0.1:${values['edge-port']}`;
@@ -107,6 +119,10 @@ try {
     values['first-token-ms'],
     '--token-ms',
     values['token-ms'],
+    '--reply',
+    reply.content,
+    '--reasoning',
+    reply.reasoning,
   ]);
   await waitFor(
     'the fake model server',
@@ -142,6 +158,7 @@ try {
     url: `${edgeUrl}/v1/chat`,
     timeoutMs: 120_000,
     runId: `overhead_${Date.now().toString(36)}`,
+    modelAnswerStart: reply.content.slice(0, 12),
   });
   const bar = createProgressBar();
   const results: OverheadLevel[] = [];
@@ -151,6 +168,7 @@ try {
       questions,
       concurrency,
       durationMs,
+      warmupMs,
       onProgress: bar.update,
     });
     bar.done();
@@ -160,6 +178,7 @@ try {
       questions,
       concurrency,
       durationMs,
+      warmupMs,
       onProgress: bar.update,
     });
     const cpuAfter = await readProcessCpuMs(edge.pid!);
@@ -170,17 +189,17 @@ try {
       direct: d,
       edge: e,
       overheadMs:
-        d.ttftMs && e.ttftMs
+        d.modelTtftMs && e.modelTtftMs
           ? {
-              ttftP50: r1(e.ttftMs.p50 - d.ttftMs.p50),
-              ttftP95: r1(e.ttftMs.p95 - d.ttftMs.p95),
-              ttftP99: r1(e.ttftMs.p99 - d.ttftMs.p99),
+              ttftP50: r1(e.modelTtftMs.p50 - d.modelTtftMs.p50),
+              ttftP95: r1(e.modelTtftMs.p95 - d.modelTtftMs.p95),
+              ttftP99: r1(e.modelTtftMs.p99 - d.modelTtftMs.p99),
             }
           : null,
       edgeMemory: await readProcessMemory(edge.pid!),
       edgeCpuMsPerChat:
         cpuBefore !== null && cpuAfter !== null && e.requests > 0
-          ? Math.round(((cpuAfter - cpuBefore) / e.requests) * 100) / 100
+          ? Math.round(((cpuAfter - cpuBefore) / (e.requests + (e.warmup?.requests ?? 0))) * 100) / 100
           : null,
       loadAverage: Math.round(loadavg()[0]! * 10) / 10,
     });
@@ -193,17 +212,18 @@ try {
     console.log(
       [
         `Command: ${command}`,
-        `Fake model server: first token after ${values['first-token-ms']} ms, ${values['token-ms']} ms per token; ${durationMs / 1000} s per run; edge idle RSS ${idle?.rssMiB} MiB`,
+        `Fake model server: first token after ${values['first-token-ms']} ms, ${values['token-ms']} ms per token, ${values.reply} replies (${shape.reasoningTokens} reasoning + ${shape.answerTokens} answer tokens); ${warmupMs / 1000} s warm-up (customers start one by one, not counted) then ${durationMs / 1000} s measured per run; edge idle RSS ${idle?.rssMiB} MiB`,
+        'Edge TTFT and overhead are over the chats the edge passed to the model (the others have no direct counterpart).',
         '',
-        '| concurrent chats | direct TTFT p50 / p95 ms | edge TTFT p50 / p95 ms | overhead p50 / p95 / p99 ms | direct requests (errors) | edge requests (errors) | edge peak RSS MiB | edge CPU ms per chat | load average |',
+        '| concurrent chats | direct TTFT p50 / p95 ms | edge TTFT p50 / p95 ms | overhead p50 / p95 / p99 ms | direct requests (errors) | edge requests (errors), to the model | edge peak RSS MiB | edge CPU ms per chat | load average |',
         '|---|---|---|---|---|---|---|---|---|',
         ...results.map(
           (r) =>
-            `| ${r.concurrency} | ${ms(r.direct.ttftMs)} | ${ms(r.edge.ttftMs)} | ${
+            `| ${r.concurrency} | ${ms(r.direct.modelTtftMs)} | ${ms(r.edge.modelTtftMs)} | ${
               r.overheadMs
                 ? `${r.overheadMs.ttftP50} / ${r.overheadMs.ttftP95} / ${r.overheadMs.ttftP99}`
                 : '-'
-            } | ${r.direct.requests} (${r.direct.errors}) | ${r.edge.requests} (${r.edge.errors}) | ${r.edgeMemory?.peakRssMiB ?? '?'} | ${r.edgeCpuMsPerChat ?? '?'} | ${r.loadAverage} |`,
+            } | ${r.direct.requests} (${r.direct.errors}) | ${r.edge.requests} (${r.edge.errors}), ${r.edge.modelAnswered} | ${r.edgeMemory?.peakRssMiB ?? '?'} | ${r.edgeCpuMsPerChat ?? '?'} | ${r.loadAverage} |`,
         ),
         ...results.flatMap((r) =>
           [...r.direct.topErrors, ...r.edge.topErrors].map(

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `pnpm bench load --target <url> [--concurrency 1,10,100] [--duration 60s] [--questions FILE] [--json]`.
+ * `pnpm bench load --target <url> [--concurrency 1,10,100] [--duration 60s] [--warmup 5s] [--questions FILE] [--json]`.
  * Target either an OpenAI-compatible server (`http://gpu-1:8000` or `.../v1`: streams /v1/chat/completions) or the
  * edge (`http://host:8787/v1/chat`: streams protocol v1). Prints TTFT, time per output token, end-to-end latency
  * p50/p95/p99, error rate and throughput per concurrency level.
@@ -24,6 +24,7 @@ const USAGE = `usage: pnpm bench load --target <url> [options]
   --kind KIND         auto (default: /v1/chat is the edge), openai or edge
   --concurrency LIST  concurrent chats per level, comma-separated (default 1,10,100)
   --duration D        time per level, e.g. 30s or 2m (default 60s)
+  --warmup D          before each level: customers start one by one, replies not counted (default 5s)
   --questions FILE    JSON Lines with a "text" field, or one question per line (default ../shared/eval/dev.jsonl)
   --model NAME        model name for OpenAI targets (default $LLM_MODEL or qwen3-0.6b)
   --api-key KEY       bearer token for OpenAI targets (default $VLLM_API_KEY or $LLM_API_KEY)
@@ -56,6 +57,7 @@ async function main(argv: string[]): Promise<number> {
       kind: { type: 'string', default: 'auto' },
       concurrency: { type: 'string', default: '1,10,100' },
       duration: { type: 'string', default: '60s' },
+      warmup: { type: 'string', default: '5s' },
       questions: { type: 'string' },
       model: { type: 'string' },
       'api-key': { type: 'string' },
@@ -79,6 +81,7 @@ async function main(argv: string[]): Promise<number> {
     throw new Error(`--kind must be auto, openai or edge (got "${kind}")`);
   const levels = parseConcurrency(values.concurrency);
   const durationMs = parseDuration(values.duration, '--duration');
+  const warmupMs = parseDuration(values.warmup, '--warmup', { allowZero: true });
   const timeoutMs = parseDuration(values.timeout, '--timeout');
   const maxTokens = Number(values['max-tokens']);
   if (!Number.isInteger(maxTokens) || maxTokens < 1)
@@ -111,6 +114,7 @@ async function main(argv: string[]): Promise<number> {
       questions,
       concurrency,
       durationMs,
+      warmupMs,
       onProgress: (p) => bar.update(p),
     });
     bar.done();

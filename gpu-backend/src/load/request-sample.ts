@@ -13,6 +13,11 @@ export interface RequestSample {
   answerTokens: number;
   /** The edge handed the chat to a human without calling the model (no answer token to time). */
   handoff?: boolean;
+  /**
+   * Whether the answer came from the model (edge target, when it knows the model's text): the edge answers some
+   * questions itself (an FAQ quoted as is, a transfer) and those have no direct-to-model counterpart.
+   */
+  fromModel?: boolean;
 }
 
 /** Sends one question and measures it. Never throws: failures are samples with `ok: false`. */

@@ -100,6 +100,21 @@ describe('summarizeLevel', () => {
     expect(s.tpotMs).toMatchObject({ p50: 10, p95: 20 });
     expect(s.outputTokensPerS).toBe(30);
     expect(s.topErrors).toEqual([{ error: 'HTTP 503: busy', count: 1 }]);
+    // A direct target answers everything with the model: the model TTFT is the TTFT.
+    expect(s.modelAnswered).toBe(2);
+    expect(s.modelTtftMs).toEqual(s.ttftMs);
+  });
+
+  it('times separately the replies the edge passed to the model', () => {
+    const s = summarizeLevel(10, 1000, [
+      { ok: true, ttftMs: 1000, e2eMs: 2000, outputTokens: 60, answerTokens: 60, fromModel: true },
+      { ok: true, ttftMs: 1100, e2eMs: 2100, outputTokens: 60, answerTokens: 60, fromModel: true },
+      { ok: true, ttftMs: 3, e2eMs: 4, outputTokens: 1, answerTokens: 1, fromModel: false },
+    ]);
+    expect(s.modelAnswered).toBe(2);
+    expect(s.modelTtftMs).toMatchObject({ p50: 1000, p95: 1100 });
+    expect(s.ttftMs).toMatchObject({ p50: 1000 });
+    expect(s.ttftMs!.max).toBe(1100);
   });
 });
 
@@ -117,5 +132,30 @@ describe('readQuestions', () => {
     const empty = join(dir, 'empty.jsonl');
     writeFileSync(empty, '\n');
     await expect(readQuestions(empty)).rejects.toThrow(/holds no questions/);
+  });
+});
+
+describe('runLoadLevel warm-up', () => {
+  it('starts customers one after another across the warm-up and measures only replies sent after it', async () => {
+    const sentAt: number[] = [];
+    const t0 = performance.now();
+    const target = async () => {
+      sentAt.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 300));
+      return { ok: true, ttftMs: 10, e2eMs: 300, outputTokens: 1, answerTokens: 1 };
+    };
+    const s = await runLoadLevel({
+      target,
+      questions: ['问'],
+      concurrency: 4,
+      durationMs: 200,
+      warmupMs: 200,
+    });
+    // Customer i starts i/4 of the way into the warm-up (each reply lasts longer than the warm-up).
+    expect(sentAt.slice(0, 4).map((t) => Math.round(t / 50))).toEqual([0, 1, 2, 3]);
+    const afterWarmup = sentAt.filter((t) => t >= 200).length;
+    expect(s.requests).toBe(afterWarmup);
+    expect(s.warmup!.requests).toBe(sentAt.length - afterWarmup);
+    expect(s.warmup!.errors).toBe(0);
   });
 });

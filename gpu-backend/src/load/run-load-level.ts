@@ -15,6 +15,12 @@ export interface RunLevelOptions {
   questions: string[];
   concurrency: number;
   durationMs: number;
+  /**
+   * Warm-up before the measured `durationMs`: customers start one after another across it (not all in the same
+   * millisecond, which no shop sees and which keeps fixed-length chats in lockstep), and replies that began in it
+   * are not counted. Default 0: everyone starts at once and everything counts.
+   */
+  warmupMs?: number;
   /** Pause of a client after a failed request, so a dead server is not hammered in a tight loop. */
   errorBackoffMs?: number;
   onProgress?: (p: LevelProgress) => void;
@@ -25,21 +31,25 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Closed-loop load: `concurrency` simulated customers, each sending the next question as soon as its previous reply
- * ended, until `durationMs` is over; replies in flight at the deadline are awaited (bounded by the target's timeout).
+ * ended, until the warm-up plus `durationMs` is over; replies in flight at the deadline are awaited (bounded by the
+ * target's timeout). Only replies that began after the warm-up are measured.
  */
 export async function runLoadLevel(options: RunLevelOptions): Promise<LevelSummary> {
   const { target, questions, concurrency, durationMs } = options;
   const samples: RequestSample[] = [];
+  const warmup: RequestSample[] = [];
   const controller = new AbortController();
   options.signal?.addEventListener('abort', () => controller.abort(), { once: true });
-  const started = performance.now();
+  const warmupMs = options.warmupMs ?? 0;
+  const begun = performance.now();
+  const started = begun + warmupMs;
   const deadline = started + durationMs;
   let next = 0;
   let inFlight = 0;
   const report = () =>
     options.onProgress?.({
       concurrency,
-      elapsedMs: performance.now() - started,
+      elapsedMs: Math.max(0, performance.now() - started),
       durationMs,
       requests: samples.length,
       errors: samples.reduce((n, s) => n + (s.ok ? 0 : 1), 0),
@@ -48,12 +58,15 @@ export async function runLoadLevel(options: RunLevelOptions): Promise<LevelSumma
   const ticker = options.onProgress ? setInterval(report, 250) : undefined;
 
   async function customer(offset: number) {
+    if (warmupMs > 0) await sleep((offset / concurrency) * warmupMs);
     while (performance.now() < deadline && !controller.signal.aborted) {
       const question = questions[(offset + next++) % questions.length]!;
       inFlight++;
+      const sentAt = performance.now();
       const sample = await target(question, controller.signal);
       inFlight--;
-      samples.push(sample);
+      if (sentAt < started) warmup.push(sample);
+      else samples.push(sample);
       if (!sample.ok) await sleep(options.errorBackoffMs ?? 50);
     }
   }
@@ -63,5 +76,7 @@ export async function runLoadLevel(options: RunLevelOptions): Promise<LevelSumma
     if (ticker) clearInterval(ticker);
   }
   report();
-  return summarizeLevel(concurrency, performance.now() - started, samples);
+  const summary = summarizeLevel(concurrency, performance.now() - started, samples);
+  if (warmupMs > 0) summary.warmup = { requests: warmup.length, errors: warmup.filter((s) => !s.ok).length };
+  return summary;
 }

@@ -17,11 +17,19 @@ export interface LevelSummary {
   /** Replies handed to a human without a model call (edge target only); they have no TTFT. */
   handoffs: number;
   ttftMs: Percentiles | null;
+  /**
+   * Successful requests answered by the model, and their TTFT: for a direct target every answer; for the edge the
+   * ones it passed to the model (known when the target can tell), which is what an overhead compares.
+   */
+  modelAnswered: number;
+  modelTtftMs: Percentiles | null;
   /** Time per output token after the first answer token: (e2e - ttft) / (answer tokens - 1). */
   tpotMs: Percentiles | null;
   e2eMs: Percentiles | null;
   outputTokensPerS: number;
   requestsPerS: number;
+  /** Replies of the warm-up, not in the numbers above; its errors are reported, never hidden. */
+  warmup?: { requests: number; errors: number };
   /** The most frequent error messages with their counts. */
   topErrors: { error: string; count: number }[];
 }
@@ -55,6 +63,8 @@ export function summarizeLevel(
   const counts = new Map<string, number>();
   for (const s of samples)
     if (!s.ok) counts.set(s.error ?? 'unknown', (counts.get(s.error ?? 'unknown') ?? 0) + 1);
+  const fromModel = ok.filter((s) => s.fromModel !== false);
+  const ttfts = (list: RequestSample[]) => list.flatMap((s) => (s.ttftMs === undefined ? [] : [s.ttftMs]));
   const tokens = ok.reduce((sum, s) => sum + s.outputTokens, 0);
   const seconds = elapsedMs / 1000;
   return {
@@ -64,7 +74,9 @@ export function summarizeLevel(
     errors,
     errorRate: samples.length ? errors / samples.length : 0,
     handoffs: ok.filter((s) => s.handoff).length,
-    ttftMs: stats(ok.flatMap((s) => (s.ttftMs === undefined ? [] : [s.ttftMs]))),
+    ttftMs: stats(ttfts(ok)),
+    modelAnswered: fromModel.length,
+    modelTtftMs: stats(ttfts(fromModel)),
     tpotMs: stats(
       ok.flatMap((s) =>
         s.ttftMs !== undefined && s.answerTokens > 1 ? [(s.e2eMs - s.ttftMs) / (s.answerTokens - 1)] : [],

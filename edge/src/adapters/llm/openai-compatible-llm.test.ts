@@ -44,6 +44,30 @@ describe('createOpenAiCompatibleLlm', () => {
     },
   );
 
+  it('ends the upstream request when the reader stops early, and leaves a complete one alone', async () => {
+    fake.set({ reasoningKey: 'reasoning', fault: undefined, tokenDelayMs: 20 });
+    try {
+      const llm = createOpenAiCompatibleLlm({
+        baseURL: fake.baseURL,
+        apiKey: 'sk-test',
+        model: 'qwen3-0.6b',
+      });
+      const before = fake.requests.length;
+      for await (const c of llm.stream(request, new AbortController().signal))
+        if (c.type === 'reasoning') break;
+      const early = fake.requests[before]!;
+      await early.closed;
+      expect(early.aborted).toBe(true);
+      expect(early.finished).toBe(false);
+      await collect(llm);
+      const complete = fake.requests[before + 1]!;
+      await complete.closed;
+      expect(complete).toMatchObject({ aborted: false, finished: true });
+    } finally {
+      fake.set({ tokenDelayMs: 0 });
+    }
+  });
+
   it('reports length when max_tokens cuts the answer', async () => {
     fake.set({ reasoningKey: 'reasoning', fault: undefined });
     expect(await collect(undefined, { ...request, maxTokens: 4 })).toContainEqual({

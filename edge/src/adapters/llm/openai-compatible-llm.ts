@@ -66,6 +66,7 @@ export function createOpenAiCompatibleLlm(options: OpenAiCompatibleOptions): Llm
           { cause: error },
         );
       }
+      let complete = false;
       try {
         for await (const chunk of stream) {
           if (chunk.usage) {
@@ -101,6 +102,7 @@ export function createOpenAiCompatibleLlm(options: OpenAiCompatibleOptions): Llm
             };
           }
         }
+        complete = true;
       } catch (error) {
         if (signal.aborted) throw error;
         throw new UpstreamStreamError(
@@ -109,7 +111,8 @@ export function createOpenAiCompatibleLlm(options: OpenAiCompatibleOptions): Llm
         );
       } finally {
         signal.removeEventListener('abort', onAbort);
-        controller.abort();
+        // A consumer that stopped early leaves the response unread: end the request. A complete one needs nothing.
+        if (!complete) controller.abort();
       }
     },
     // The same readiness check as the health CLI and Docker/Kubernetes probes: /v1/models lists the served model.
