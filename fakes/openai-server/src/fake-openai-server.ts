@@ -394,9 +394,12 @@ export async function startFakeOpenAiServer(
     ];
     let sent = 0;
     let finish: 'stop' | 'length' = 'stop';
+    // Token n is due at a fixed time from the request (first-token delay + n token delays), as a GPU's decode steps
+    // are: a late timer makes that token late, not every token after it.
+    const startedAt = performance.now();
     for (const { t, reasoning } of all) {
       if (res.destroyed) return;
-      await sleep(sent === 0 ? opts.firstTokenDelayMs : opts.tokenDelayMs);
+      await sleep(startedAt + opts.firstTokenDelayMs + sent * opts.tokenDelayMs - performance.now());
       if (res.destroyed) return;
       if (sent === errorAfter) {
         res.write(
