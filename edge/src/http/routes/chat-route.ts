@@ -6,13 +6,13 @@ import {
   parseChatRequest,
 } from '@xiaoer/protocol';
 import { Hono } from 'hono';
-import { stream } from 'hono/streaming';
 import { answerTurn, type TurnOutcome } from '../../core/answer-turn.ts';
 import { ConversationNotFoundError } from '../../core/errors.ts';
 import { readAhead } from '../../core/read-ahead.ts';
 import type { StoredReply, StoredTurn } from '../../ports/conversation-store.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { jsonBodyLimit, readJsonBody } from '../json-body.ts';
+import { sseResponse } from '../sse-response.ts';
 
 /** Largest accepted request body. 2,000 Chinese characters are 6 KB of UTF-8; the rest is headroom for context. */
 const MAX_BODY_BYTES = 32 * 1024;
@@ -81,12 +81,10 @@ export function chatRoute(deps: AppDeps) {
     c.header('cache-control', 'no-cache, no-transform');
     c.header('x-accel-buffering', 'no');
     c.header(PROTOCOL_HEADER, PROTOCOL_VERSION);
-    return stream(c, async (s) => {
-      s.onAbort(() => turns?.abort());
+    return sseResponse(c, async (write, gone) => {
+      gone.addEventListener('abort', () => turns?.abort(), { once: true });
       let seq = 0;
-      const send = async (event: ChatEvent) => {
-        if (!s.aborted) await s.write(encodeEvent(event, ++seq));
-      };
+      const send = async (event: ChatEvent) => write(encodeEvent(event, ++seq));
       const replyId = done?.id ?? crypto.randomUUID();
       await send({
         type: 'conversation-start',

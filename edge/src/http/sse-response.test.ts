@@ -1,0 +1,54 @@
+import { Hono } from 'hono';
+import { describe, expect, it, vi } from 'vitest';
+import { sseResponse } from './sse-response.ts';
+
+describe('sseResponse', () => {
+  it('streams the frames in order and closes when run settles', async () => {
+    const app = new Hono().get('/', (c) =>
+      sseResponse(c, async (write) => {
+        write('data: 1\n\n');
+        await new Promise((r) => setTimeout(r, 5));
+        write('data: 2\n\n');
+      }),
+    );
+    expect(await (await app.request('/')).text()).toBe('data: 1\n\ndata: 2\n\n');
+  });
+
+  it('tells run that the client went away, and drops what is written after', async () => {
+    let signal: AbortSignal | undefined;
+    let release!: () => void;
+    const later = new Promise<void>((r) => {
+      release = r;
+    });
+    const app = new Hono().get('/', (c) =>
+      sseResponse(c, async (write, gone) => {
+        signal = gone;
+        write('data: first\n\n');
+        await later;
+        write('data: too late\n\n');
+      }),
+    );
+    const reader = (await app.request('/')).body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('data: first\n\n');
+    await reader.cancel();
+    expect(signal?.aborted).toBe(true);
+    release();
+    await new Promise((r) => setTimeout(r, 5));
+  });
+
+  it('logs an error thrown after the response started and still ends the stream', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const app = new Hono().get('/', (c) =>
+      sseResponse(c, async (write) => {
+        write('data: 1\n\n');
+        throw new Error('store down');
+      }),
+    );
+    expect(await (await app.request('/')).text()).toBe('data: 1\n\n');
+    expect(log).toHaveBeenCalledWith(
+      '[xiaoer] stream failed',
+      expect.objectContaining({ message: 'store down' }),
+    );
+    log.mockRestore();
+  });
+});

@@ -1,0 +1,37 @@
+import type { Context } from 'hono';
+
+/** Writes one already-encoded SSE frame; a no-op once the client has gone. */
+export type SseWrite = (frame: string) => void;
+
+/**
+ * A streamed response whose body is a plain ReadableStream fed frame by frame: each frame is one enqueue that the
+ * runtime's writer (Node's server adapter, workerd) picks up, with no TransformStream and reader in between, which
+ * is what the per-token path of a reply pays for otherwise (Hono's `stream()` helper adds both). `run` writes frames
+ * and learns from `signal` that the client disconnected; the stream closes when it settles. An error `run` throws
+ * is logged, since the response status has long been sent.
+ */
+export function sseResponse(
+  c: Context,
+  run: (write: SseWrite, signal: AbortSignal) => Promise<void>,
+): Response {
+  const encoder = new TextEncoder();
+  const gone = new AbortController();
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({
+    start(c) {
+      controller = c;
+    },
+    cancel() {
+      gone.abort();
+    },
+  });
+  const write: SseWrite = (frame) => {
+    if (!gone.signal.aborted) controller.enqueue(encoder.encode(frame));
+  };
+  run(write, gone.signal)
+    .catch((error: unknown) => console.error('[xiaoer] stream failed', error))
+    .finally(() => {
+      if (!gone.signal.aborted) controller.close();
+    });
+  return c.newResponse(body);
+}
