@@ -11,42 +11,42 @@ describe('bad input', () => {
   it.each([
     [
       'wrong content type',
-      { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' },
       415,
       'unsupported_content_type',
+      { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' },
     ],
     [
       'malformed JSON',
-      { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"message":' },
       400,
       'malformed_json',
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"message":' },
     ],
-    ['missing text', chatRequest({ message: { id: 'x1' } }), 400, 'missing_text'],
+    ['missing text', 400, 'missing_text', chatRequest({ message: { id: 'x1' } })],
     [
       'text over the limit',
-      chatRequest({ message: { id: 'x2', text: '好'.repeat(MAX_MESSAGE_CHARS + 1) } }),
       400,
       'text_too_long',
+      chatRequest({ message: { id: 'x2', text: '好'.repeat(MAX_MESSAGE_CHARS + 1) } }),
     ],
     [
       'a body over 32 KB',
-      chatRequest({ message: { id: 'x3', text: 'a' }, pad: 'x'.repeat(40_000) }),
       413,
       'body_too_large',
+      chatRequest({ message: { id: 'x3', text: 'a' }, pad: 'x'.repeat(40_000) }),
     ],
     [
       'unknown conversation',
-      chatRequest({ conversationId: 'nope', message: { id: 'x4', text: '你好' } }),
       404,
       'conversation_not_found',
+      chatRequest({ conversationId: 'nope', message: { id: 'x4', text: '你好' } }),
     ],
     [
       'a message id with odd characters',
-      chatRequest({ message: { id: '<script>', text: '你好' } }),
       400,
       'invalid_request',
+      chatRequest({ message: { id: '<script>', text: '你好' } }),
     ],
-  ] as const)('%s gets %i %s', async (_name, init, status, code) => {
+  ] as const)('%s gets %i %s', async (_name, status, code, init) => {
     const { app } = await makeTestApp();
     const res = await app.request('/v1/chat', init as RequestInit);
     expect(res.status).toBe(status);
