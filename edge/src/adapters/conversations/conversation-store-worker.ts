@@ -1,8 +1,8 @@
 /**
  * Worker-thread entry of `createWorkerConversationStore`: opens the PGlite conversation store in `workerData.dataDir`
  * (memory when absent) and answers `{ id, method, args }` calls from the main thread with `{ id, value }` or
- * `{ id, error }`. PGlite runs its Postgres (WASM) synchronously, file-system syncs included, so on the main thread
- * every durable write would stall every open chat stream; here it stalls only this thread.
+ * `{ id, error }`. PGlite runs its Postgres (WASM) and its file writes synchronously, so on the main thread
+ * every query and write would stall every open chat stream; here it stalls only this thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ConversationStore } from '../../ports/conversation-store.ts';

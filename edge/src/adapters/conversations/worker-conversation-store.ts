@@ -14,7 +14,7 @@ const METHODS = {
 
 /**
  * The Node default: the PGlite conversation store (persisted in `dataDir`, memory when undefined) running on its own
- * worker thread. PGlite executes queries and file-system syncs synchronously, so on the main thread each durable
+ * worker thread. PGlite executes queries and file writes synchronously, so on the main thread each
  * write would pause every chat being streamed; on a worker it costs the main thread one message each way.
  *
  * If the worker dies, pending and later calls reject with an error that says so (the process keeps serving replies
