@@ -115,27 +115,21 @@ export async function probeRequest(
     const body = await response.text();
     const latencyMs = Math.round((now() - started) * 10) / 10;
     if (response.ok) return { ok: true, status: response.status, body, latencyMs };
-    if (response.status === 401 || response.status === 403) {
-      return {
-        ok: false,
-        status: response.status,
-        body,
-        latencyMs,
-        failure: {
-          kind: 'unauthorized',
-          message: `${url} answered ${response.status}: the API key is ${options.apiKey ? 'wrong' : 'missing'}. Pass the value of vLLM's --api-key (VLLM_API_KEY).`,
-        },
-      };
-    }
+    const unauthorized = response.status === 401 || response.status === 403;
     return {
       ok: false,
       status: response.status,
       body,
       latencyMs,
-      failure: {
-        kind: 'http_error',
-        message: `${url} answered HTTP ${response.status}${body ? `: ${body.slice(0, 200)}` : ''}`,
-      },
+      failure: unauthorized
+        ? {
+            kind: 'unauthorized',
+            message: `${url} answered ${response.status}: the API key is ${options.apiKey ? 'wrong' : 'missing'}. Pass the value of vLLM's --api-key (VLLM_API_KEY).`,
+          }
+        : {
+            kind: 'http_error',
+            message: `${url} answered HTTP ${response.status}${body ? `: ${body.slice(0, 200)}` : ''}`,
+          },
     };
   } catch (error) {
     const latencyMs = Math.round((now() - started) * 10) / 10;
