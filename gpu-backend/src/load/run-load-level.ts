@@ -41,8 +41,8 @@ export async function runLoadLevel(options: RunLevelOptions): Promise<LevelSumma
   const controller = new AbortController();
   options.signal?.addEventListener('abort', () => controller.abort(), { once: true });
   const warmupMs = options.warmupMs ?? 0;
-  const begun = performance.now();
-  const started = begun + warmupMs;
+  /** When the measured part begins. */
+  const started = performance.now() + warmupMs;
   const deadline = started + durationMs;
   let next = 0;
   let inFlight = 0;

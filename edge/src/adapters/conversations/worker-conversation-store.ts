@@ -81,6 +81,7 @@ export async function createWorkerConversationStore(
     /** Waits for the calls already sent, closes the database cleanly, then ends the thread. */
     async close() {
       if (closing) return;
+      // Sent before `closing` is set, which refuses every later call: the worker answers it after the calls before it.
       const closed = call('close', []).catch(() => undefined);
       closing = true;
       await closed;
