@@ -84,9 +84,9 @@ export function chatRoute(deps: AppDeps) {
     return sseResponse(c, async (write, gone) => {
       gone.addEventListener('abort', () => turns?.abort(), { once: true });
       let seq = 0;
-      const send = async (event: ChatEvent) => write(encodeEvent(event, ++seq));
+      const send = (event: ChatEvent) => write(encodeEvent(event, ++seq));
       const replyId = done?.id ?? crypto.randomUUID();
-      await send({
+      send({
         type: 'conversation-start',
         data: { conversationId, messageId: turn.messageId, replyId },
       });
@@ -99,7 +99,7 @@ export function chatRoute(deps: AppDeps) {
         const after = lastEventId(c.req.header('last-event-id'));
         for (const e of done.events) {
           if (seq + 1 <= after) seq++;
-          else await send(e);
+          else send(e);
         }
         return;
       }
@@ -166,12 +166,12 @@ async function streamReply(
   turn: StoredTurn,
   replyId: string,
   turns: ReturnType<typeof startTurn>,
-  send: (e: ChatEvent) => Promise<void>,
+  send: (e: ChatEvent) => void,
 ) {
   const events: ChatEvent[] = [];
-  const emit = async (e: ChatEvent) => {
+  const emit = (e: ChatEvent) => {
     events.push(e);
-    await send(e);
+    send(e);
   };
   let outcome: TurnOutcome | undefined;
   try {
@@ -181,15 +181,15 @@ async function streamReply(
         outcome = step.value;
         break;
       }
-      await emit(step.value);
+      emit(step.value);
     }
   } catch (error) {
     console.error('[xiaoer] turn failed', error);
-    await emit({
+    emit({
       type: 'error',
       data: { code: 'internal_error', message: '系统出了点问题，请稍后再试，或转人工客服。' },
     });
-    await emit({ type: 'message-end', data: { finishReason: 'error' } });
+    emit({ type: 'message-end', data: { finishReason: 'error' } });
   }
   const reply: StoredReply = {
     id: replyId,
