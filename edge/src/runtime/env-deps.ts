@@ -26,13 +26,17 @@ export type EnvDeps = Pick<
  * failover model too, so a runtime can schedule its readiness probes. The shop's own dependencies come from
  * shopFromFiles.
  */
-export function envDeps(config: EdgeConfig, env: Record<string, unknown>) {
+export function envDeps(
+  config: EdgeConfig,
+  env: Record<string, unknown>,
+  platform: { fetch?: typeof fetch } = {},
+) {
   const llmConfig = config.llm;
   const llm = llmConfig
     ? createFailoverLlm(
         llmConfig.baseURLs.map((baseURL) => ({
           name: baseURL,
-          llm: createOpenAiCompatibleLlm({ ...llmConfig, baseURL }),
+          llm: createOpenAiCompatibleLlm({ ...llmConfig, baseURL, ...platform }),
         })),
         {
           clock: Date,

@@ -10,6 +10,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createPostgresConversationStore } from '../adapters/conversations/postgres-conversation-store.ts';
 import { createWorkerConversationStore } from '../adapters/conversations/worker-conversation-store.ts';
+import { createNodeHttpFetch } from '../adapters/llm/node-http-fetch.ts';
 import type { SourceFile } from '../core/parse-knowledge-sources.ts';
 import { createApp } from '../http/create-app.ts';
 import { envDeps } from './env-deps.ts';
@@ -30,7 +31,7 @@ mkdirSync(dataDir, { recursive: true });
 const { store } = env.DATABASE_URL
   ? await createPostgresConversationStore(env.DATABASE_URL)
   : await createWorkerConversationStore(resolve(dataDir, 'conversations'));
-const configured = envDeps(config, env);
+const configured = envDeps(config, env, { fetch: createNodeHttpFetch() });
 // Readiness probes order the backends (healthy first); unref: probing never keeps the process alive.
 if (configured.failover) setInterval(() => void configured.failover?.probe(), 15_000).unref();
 

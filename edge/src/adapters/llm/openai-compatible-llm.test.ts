@@ -2,7 +2,8 @@ import { type FakeOpenAiServer, startFakeOpenAiServer } from '@xiaoer/fake-opena
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UpstreamStreamError, UpstreamUnavailableError } from '../../core/errors.ts';
 import type { LlmChunk } from '../../ports/llm.ts';
-import { createOpenAiCompatibleLlm } from './openai-compatible-llm.ts';
+import { createNodeHttpFetch } from './node-http-fetch.ts';
+import { createOpenAiCompatibleLlm, type OpenAiCompatibleOptions } from './openai-compatible-llm.ts';
 
 const request = {
   messages: [{ role: 'user' as const, content: '你好' }],
@@ -19,16 +20,22 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-async function collect(
-  llm = createOpenAiCompatibleLlm({ baseURL: fake.baseURL, apiKey: 'sk-test', model: 'qwen3-0.6b' }),
-  req = request,
-) {
-  const out: LlmChunk[] = [];
-  for await (const c of llm.stream(req, new AbortController().signal)) out.push(c);
-  return out;
-}
+// Every behaviour holds on both transports: the platform fetch (Workers, default) and node:http (the Node runtime).
+describe.each([
+  ['the platform fetch', undefined],
+  ['node-http-fetch', createNodeHttpFetch()],
+])('createOpenAiCompatibleLlm over %s', (_transport, transport) => {
+  const llmOf = (options: OpenAiCompatibleOptions) =>
+    createOpenAiCompatibleLlm({ ...options, ...(transport ? { fetch: transport } : {}) });
+  async function collect(
+    llm = llmOf({ baseURL: fake.baseURL, apiKey: 'sk-test', model: 'qwen3-0.6b' }),
+    req = request,
+  ) {
+    const out: LlmChunk[] = [];
+    for await (const c of llm.stream(req, new AbortController().signal)) out.push(c);
+    return out;
+  }
 
-describe('createOpenAiCompatibleLlm', () => {
   it.each(['reasoning', 'reasoning_content', 'both'] as const)(
     'separates reasoning (%s key) from content',
     async (key) => {
@@ -47,7 +54,7 @@ describe('createOpenAiCompatibleLlm', () => {
   it('ends the upstream request when the reader stops early, and leaves a complete one alone', async () => {
     fake.set({ reasoningKey: 'reasoning', fault: undefined, tokenDelayMs: 20 });
     try {
-      const llm = createOpenAiCompatibleLlm({
+      const llm = llmOf({
         baseURL: fake.baseURL,
         apiKey: 'sk-test',
         model: 'qwen3-0.6b',
@@ -79,7 +86,7 @@ describe('createOpenAiCompatibleLlm', () => {
   it('sends no chat_template_kwargs when told the server rejects them', async () => {
     fake.requests.length = 0;
     await collect(
-      createOpenAiCompatibleLlm({
+      llmOf({
         baseURL: fake.baseURL,
         apiKey: 'sk-test',
         model: 'qwen3-0.6b',
@@ -91,33 +98,66 @@ describe('createOpenAiCompatibleLlm', () => {
 
   it('maps a refusal before the stream to UpstreamUnavailableError and a broken stream to UpstreamStreamError', async () => {
     await expect(
-      collect(createOpenAiCompatibleLlm({ baseURL: fake.baseURL, apiKey: 'wrong', model: 'qwen3-0.6b' })),
+      collect(llmOf({ baseURL: fake.baseURL, apiKey: 'wrong', model: 'qwen3-0.6b' })),
     ).rejects.toBeInstanceOf(UpstreamUnavailableError);
     await expect(
-      collect(createOpenAiCompatibleLlm({ baseURL: fake.baseURL, apiKey: 'sk-test', model: 'other' })),
+      collect(llmOf({ baseURL: fake.baseURL, apiKey: 'sk-test', model: 'other' })),
     ).rejects.toBeInstanceOf(UpstreamUnavailableError);
     fake.set({ fault: 'error-after:3' });
     await expect(collect()).rejects.toBeInstanceOf(UpstreamStreamError);
     fake.set({ fault: undefined });
   });
 
+  it('ends the upstream request when the caller aborts mid-stream: the stream stops, unfinished, without error', async () => {
+    fake.set({ reasoningKey: 'reasoning', fault: undefined, tokenDelayMs: 20 });
+    try {
+      const llm = llmOf({ baseURL: fake.baseURL, apiKey: 'sk-test', model: 'qwen3-0.6b' });
+      const before = fake.requests.length;
+      const controller = new AbortController();
+      const chunks: LlmChunk[] = [];
+      for await (const c of llm.stream(request, controller.signal)) {
+        chunks.push(c);
+        if (c.type === 'reasoning') controller.abort();
+      }
+      expect(chunks.map((c) => c.type)).not.toContain('finish');
+      const upstream = fake.requests[before]!;
+      await upstream.closed;
+      expect(upstream).toMatchObject({ aborted: true, finished: false });
+    } finally {
+      fake.set({ tokenDelayMs: 0 });
+    }
+  });
+
+  it('maps a stream the server cuts after it started (no [DONE]) to UpstreamStreamError', async () => {
+    fake.set({ reasoningKey: 'reasoning', fault: 'cut-after:3', tokenDelayMs: 10 });
+    try {
+      const chunks: LlmChunk[] = [];
+      const error = await (async () => {
+        const llm = llmOf({ baseURL: fake.baseURL, apiKey: 'sk-test', model: 'qwen3-0.6b' });
+        for await (const c of llm.stream(request, new AbortController().signal)) chunks.push(c);
+      })().catch((e: unknown) => e);
+      expect(chunks.length).toBeGreaterThan(0);
+      expect(error).toBeInstanceOf(UpstreamStreamError);
+    } finally {
+      fake.set({ fault: undefined, tokenDelayMs: 0 });
+    }
+  });
+
   it('is ready only when the server lists the configured model', async () => {
     expect(
-      await createOpenAiCompatibleLlm({
+      await llmOf({
         baseURL: fake.baseURL,
         apiKey: 'sk-test',
         model: 'qwen3-0.6b',
       }).ready(),
     ).toBe(true);
     expect(
-      await createOpenAiCompatibleLlm({
+      await llmOf({
         baseURL: fake.baseURL,
         apiKey: 'sk-test',
         model: 'qwen3-8b',
       }).ready(),
     ).toBe(false);
-    expect(
-      await createOpenAiCompatibleLlm({ baseURL: 'http://127.0.0.1:9/v1', model: 'qwen3-0.6b' }).ready(),
-    ).toBe(false);
+    expect(await llmOf({ baseURL: 'http://127.0.0.1:9/v1', model: 'qwen3-0.6b' }).ready()).toBe(false);
   });
 });

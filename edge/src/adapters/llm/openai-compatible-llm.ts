@@ -13,6 +13,8 @@ export interface OpenAiCompatibleOptions {
   timeoutMs?: number;
   /** Send vLLM's `chat_template_kwargs` (Qwen3 thinking switch). Off for servers that reject unknown fields. */
   sendTemplateKwargs?: boolean;
+  /** The transport under the client; the platform's fetch when absent (Node passes node-http-fetch). */
+  fetch?: typeof fetch;
 }
 
 /** Fields of a streamed delta that vLLM adds beyond the OpenAI schema. */
@@ -35,6 +37,7 @@ export function createOpenAiCompatibleLlm(options: OpenAiCompatibleOptions): Llm
     apiKey: options.apiKey || 'unused',
     maxRetries: 0,
     timeout: options.timeoutMs ?? 60_000,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const sendKwargs = options.sendTemplateKwargs ?? true;
 
