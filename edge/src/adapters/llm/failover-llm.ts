@@ -94,54 +94,38 @@ export function createFailoverLlm(
     return [...halfOpen, ...closed];
   };
 
-  async function* attempt(s: State, request: LlmRequest, signal: CancelSignal): AsyncGenerator<LlmChunk> {
-    const local = createCancelSource(signal);
+  /**
+   * Opens a backend's stream and reads it up to its first answer token (or its end), the first chunk within
+   * `firstChunkMs`. What it read is returned to be passed on; a failure here lets the next backend try.
+   */
+  async function open(s: State, request: LlmRequest, local: ReturnType<typeof createCancelSource>) {
     const iterator = s.llm.stream(request, local.signal)[Symbol.asyncIterator]();
     const buffered: LlmChunk[] = [];
     let answering = false;
-    try {
-      let first = true;
-      while (!answering) {
-        const next = iterator.next();
-        let result: IteratorResult<LlmChunk>;
-        if (first) {
-          const stop = createCancelSource(local.signal);
-          const timeout = options.timer.delay(firstChunkMs, stop.signal).then(() => {
-            if (stop.signal.aborted) return null;
-            local.cancel();
-            throw new FirstChunkTimeoutError(s.name, firstChunkMs);
-          });
-          next.catch(() => {});
-          try {
-            result = (await Promise.race([next, timeout])) as IteratorResult<LlmChunk>;
-          } finally {
-            stop.cancel();
-          }
-          first = false;
-        } else result = await next;
-        if (result.done) break;
-        buffered.push(result.value);
-        if (result.value.type === 'content') answering = true;
-      }
-    } catch (error) {
-      local.cancel();
-      throw error;
+    let first = true;
+    while (!answering) {
+      const next = iterator.next();
+      let result: IteratorResult<LlmChunk>;
+      if (first) {
+        const stop = createCancelSource(local.signal);
+        const timeout = options.timer.delay(firstChunkMs, stop.signal).then(() => {
+          if (stop.signal.aborted) return null;
+          local.cancel();
+          throw new FirstChunkTimeoutError(s.name, firstChunkMs);
+        });
+        next.catch(() => {});
+        try {
+          result = (await Promise.race([next, timeout])) as IteratorResult<LlmChunk>;
+        } finally {
+          stop.cancel();
+        }
+        first = false;
+      } else result = await next;
+      if (result.done) break;
+      buffered.push(result.value);
+      if (result.value.type === 'content') answering = true;
     }
-    succeeded(s);
-    try {
-      yield* buffered;
-      if (!answering) return;
-      for (;;) {
-        const result = await iterator.next();
-        if (result.done) return;
-        yield result.value;
-      }
-    } catch (error) {
-      if (!signal.aborted) failed(s, error);
-      throw error;
-    } finally {
-      local.cancel();
-    }
+    return { iterator, buffered, answering };
   }
 
   return {
@@ -157,17 +141,33 @@ export function createFailoverLlm(
       for (const s of order) {
         if (signal.aborted) break;
         if (s.openedAt !== null) s.trial = true;
-        let started = false;
+        const local = createCancelSource(signal);
+        let opened: Awaited<ReturnType<typeof open>>;
         try {
-          for await (const chunk of attempt(s, request, signal)) {
-            started = true;
-            yield chunk;
-          }
-          return;
+          opened = await open(s, request, local);
         } catch (error) {
-          if (started || signal.aborted) throw error;
+          local.cancel();
+          if (signal.aborted) throw error;
           failed(s, error);
           lastError = error;
+          continue;
+        }
+        succeeded(s);
+        // From here a failure is passed on (the customer may have seen text). The chunks go straight from the
+        // backend's iterator: one generator step per token, whatever the number of backends.
+        try {
+          yield* opened.buffered;
+          if (!opened.answering) return;
+          for (;;) {
+            const result = await opened.iterator.next();
+            if (result.done) return;
+            yield result.value;
+          }
+        } catch (error) {
+          if (!signal.aborted) failed(s, error);
+          throw error;
+        } finally {
+          local.cancel();
         }
       }
       if (signal.aborted) throw new UpstreamUnavailableError('model request cancelled');
