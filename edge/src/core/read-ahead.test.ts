@@ -50,4 +50,24 @@ describe('readAhead', () => {
     expect(await ahead.next()).toEqual({ value: 1, done: false });
     await expect(ahead.next()).rejects.toThrow('upstream broke');
   });
+
+  it("stops reading ahead once the reader reads: the source then runs at the reader's pace", async () => {
+    let produced = 0;
+    async function* source() {
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 1));
+        yield ++produced;
+      }
+    }
+    const ahead = readAhead(source());
+    await new Promise((r) => setTimeout(r, 20));
+    const early = produced;
+    expect(early).toBeGreaterThan(1);
+    for (let n = 1; n <= early; n++) expect(await ahead.next()).toEqual({ value: n, done: false });
+    // What was asked for before the first read is all there is: nothing more is produced until it is read.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(produced).toBeLessThanOrEqual(early + 1);
+    expect((await ahead.next()).value).toBe(early + 1);
+    expect((await ahead.next()).value).toBe(early + 2);
+  });
 });

@@ -1,19 +1,18 @@
 /**
- * Runs an async iterator to its end at once, keeping what it yields, so its work goes ahead while the reader still
- * waits for something else; `next()` hands out the results in order, the end and a thrown error included.
+ * Runs an async iterator ahead while nobody reads it, keeping what it yields, so its work goes on while the reader
+ * still waits for something else. From the reader's first `next()` on, the kept results are handed out in order (the
+ * end and a thrown error included) and then the source is read on demand, with no extra step per result.
  * @example const events = readAhead(answerTurn(...)); await stored; const first = await events.next();
  */
 export function readAhead<T, R>(source: AsyncIterator<T, R>): { next(): Promise<IteratorResult<T, R>> } {
-  const ready: Promise<IteratorResult<T, R>>[] = [];
-  const readers: ((result: Promise<IteratorResult<T, R>>) => void)[] = [];
+  const kept: Promise<IteratorResult<T, R>>[] = [];
+  let reading = false;
   void (async () => {
-    for (;;) {
+    while (!reading) {
       const result = source.next();
       // Read or not, a failure here is the reader's to see; it is never an unhandled rejection.
       result.catch(() => {});
-      const reader = readers.shift();
-      if (reader) reader(result);
-      else ready.push(result);
+      kept.push(result);
       try {
         if ((await result).done) return;
       } catch {
@@ -22,6 +21,10 @@ export function readAhead<T, R>(source: AsyncIterator<T, R>): { next(): Promise<
     }
   })();
   return {
-    next: () => ready.shift() ?? new Promise<IteratorResult<T, R>>((r) => readers.push(r)),
+    next: () => {
+      reading = true;
+      // The read-ahead always has its latest request kept, so an empty list means everything it asked for was read.
+      return kept.shift() ?? source.next();
+    },
   };
 }
