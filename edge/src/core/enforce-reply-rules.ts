@@ -35,6 +35,10 @@ const AFTER_CUT = new RegExp(`${CUT}[，,：:]?\\s*`, 'g');
 export function createReplyFilter(rules: ReplyRules): ReplyFilter {
   const banned = rules.bannedPhrases.filter(Boolean);
   const hold = Math.max(8, ...banned.map((p) => p.length + 1));
+  /** Every proper beginning of a banned phrase: text ending in one is held until the next delta decides it. */
+  const bannedStarts = banned.flatMap((p) =>
+    Array.from({ length: p.length - 1 }, (_, i) => p.slice(0, i + 1)),
+  );
   const closing = bare(rules.closingLine);
   let pending = '';
   let shown = '';
@@ -71,10 +75,7 @@ export function createReplyFilter(rules: ReplyRules): ReplyFilter {
         keep = text.slice(trimmed.length);
       } else {
         keep = text.slice(Math.max(lineStart, text.length - hold));
-        if (
-          !banned.some((p) => [...Array(p.length).keys()].some((n) => n > 0 && keep.endsWith(p.slice(0, n))))
-        )
-          keep = '';
+        if (!bannedStarts.some((start) => keep.endsWith(start))) keep = '';
       }
       text = text.slice(0, text.length - keep.length);
     }
