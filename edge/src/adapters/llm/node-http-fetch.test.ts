@@ -175,6 +175,28 @@ describe('createNodeHttpFetch', () => {
     expect(read).toBeGreaterThan(0);
   });
 
+  it('closes an idle pooled connection after idleSocketMs, and keeps a quiet stream open', async () => {
+    const quick = createNodeHttpFetch({ idleSocketMs: 100 });
+    let socketClosed = false;
+    handler = (req, res) => {
+      req.socket.once('close', () => {
+        socketClosed = true;
+      });
+      res.end('ok');
+    };
+    expect(await (await quick(`${base}/idle`)).text()).toBe('ok');
+    await sleep(400);
+    expect(socketClosed).toBe(true);
+
+    handler = (_req, res) => {
+      res.writeHead(200);
+      res.write('a');
+      setTimeout(() => res.end('b'), 300);
+    };
+    const res = await quick(`${base}/quiet`);
+    expect(await res.text()).toBe('ab');
+  });
+
   it('leaves other kinds of body to the platform fetch', async () => {
     let body = '';
     handler = async (req, res) => {

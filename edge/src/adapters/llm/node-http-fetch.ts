@@ -11,11 +11,15 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
  * Errors follow fetch: a failed connection rejects with `TypeError('fetch failed', { cause })`, an abort rejects (or
  * errors the body) with the signal's reason, and a response cut before its end errors the body.
  */
-export function createNodeHttpFetch(): typeof fetch {
-  const agents = {
-    'http:': new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY }),
-    'https:': new HttpsAgent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY }),
+export function createNodeHttpFetch(options: { idleSocketMs?: number } = {}): typeof fetch {
+  // An idle pooled socket is closed before the server's keep-alive timeout (uvicorn, under vLLM, closes at 5 s), so a
+  // request never goes out on a connection the server is closing. A busy socket is not affected.
+  const pool = {
+    keepAlive: true,
+    maxSockets: Number.POSITIVE_INFINITY,
+    timeout: options.idleSocketMs ?? 4000,
   };
+  const agents = { 'http:': new Agent(pool), 'https:': new HttpsAgent(pool) };
   return (input, init) => {
     const body = init?.body;
     const plainBody =
