@@ -130,6 +130,21 @@ describe('createNodeHttpFetch', () => {
     await closed;
   });
 
+  it('closes the connection when the reader cancels the body', async () => {
+    let closed!: Promise<unknown>;
+    handler = (req, res) => {
+      closed = once(req.socket, 'close');
+      res.writeHead(200);
+      res.write('first');
+    };
+    const res = await fetchNode(`${base}/stream`);
+    const reader = res.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    // The server sees its socket close (the test times out otherwise).
+    await expect(closed).resolves.toBeDefined();
+  });
+
   it('errors the body when the server closes the stream before its end', async () => {
     handler = (_req, res) => {
       res.writeHead(200);

@@ -72,9 +72,9 @@ function bodyStream(
   setFail: (fail: (error: unknown) => void) => void,
   done: () => void,
 ): ReadableStream<Uint8Array> {
+  let settled = false;
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      let settled = false;
       const settle = (error?: unknown) => {
         if (settled) return;
         settled = true;
@@ -101,7 +101,10 @@ function bodyStream(
     pull() {
       res.resume();
     },
+    // The reader gave up (the client stopped early): nothing more is delivered, and the connection is closed.
     cancel() {
+      settled = true;
+      done();
       res.destroy();
     },
   });
