@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDuration } from '../cli/parse-duration.ts';
+import { serverRoot } from '../health/index.ts';
 import { BENCH_SYSTEM_PROMPT } from './bench-system-prompt.ts';
 import { createEdgeChatTarget } from './edge-chat-target.ts';
 import { formatLoadReport } from './format-load-report.ts';
@@ -72,10 +73,9 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (!values.target || !/^https?:\/\//.test(values.target)) {
-    throw new Error('--target must be an http:// or https:// URL');
-  }
+  if (!values.target) throw new Error('--target is required');
   const target = values.target;
+  serverRoot(target); // throws for a URL that is not http:// or https://, whichever kind of target it is
   const kind = values.kind === 'auto' ? (/\/v1\/chat\/?$/.test(target) ? 'edge' : 'openai') : values.kind;
   if (kind !== 'openai' && kind !== 'edge')
     throw new Error(`--kind must be auto, openai or edge (got "${kind}")`);

@@ -1,4 +1,5 @@
 import { createSseParser } from '@xiaoer/protocol';
+import { serverRoot } from '../health/index.ts';
 import { postStream } from './post-stream.ts';
 import type { LoadTarget, RequestSample } from './request-sample.ts';
 
@@ -17,8 +18,7 @@ export interface OpenAiTargetOptions {
 
 /** Streams `POST /v1/chat/completions` the way the edge calls vLLM and times it. */
 export function createOpenAiChatTarget(options: OpenAiTargetOptions): LoadTarget {
-  const root = options.baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '');
-  const url = new URL(`${root}/v1/chat/completions`);
+  const url = new URL(`${serverRoot(options.baseUrl)}/v1/chat/completions`);
   const headers: Record<string, string> = { accept: 'text/event-stream' };
   if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
 
