@@ -1,5 +1,6 @@
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '@xiaoer/fake-openai-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCancelSource } from '../../core/create-cancel-source.ts';
 import { UpstreamStreamError, UpstreamUnavailableError } from '../../core/errors.ts';
 import type { LlmChunk } from '../../ports/llm.ts';
 import { createNodeHttpFetch } from './node-http-fetch.ts';
@@ -160,4 +161,20 @@ describe.each([
     ).toBe(false);
     expect(await llmOf({ baseURL: 'http://127.0.0.1:9/v1', model: 'qwen3-0.6b' }).ready()).toBe(false);
   });
+});
+
+it('probes readiness over the injected transport, with a core cancel signal', async () => {
+  const urls: string[] = [];
+  const transport: typeof fetch = (input, init) => {
+    urls.push(String(input));
+    return fetch(input, init);
+  };
+  const llm = createOpenAiCompatibleLlm({
+    baseURL: fake.baseURL,
+    apiKey: 'sk-test',
+    model: 'qwen3-0.6b',
+    fetch: transport,
+  });
+  expect(await llm.ready(createCancelSource().signal)).toBe(true);
+  expect(urls).toEqual([`${new URL(fake.baseURL).origin}/v1/models`]);
 });

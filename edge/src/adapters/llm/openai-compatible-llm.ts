@@ -53,17 +53,13 @@ export function createOpenAiCompatibleLlm(options: OpenAiCompatibleOptions): Llm
         stream_options: { include_usage: true },
         ...(sendKwargs ? { chat_template_kwargs: { enable_thinking: request.enableThinking } } : {}),
       };
-      // Our own controller: the caller's signal may be core's CancelSignal (not a platform AbortSignal), and a
-      // consumer that stops reading early (low confidence, first-token budget) must end the upstream request too.
-      const controller = new AbortController();
-      const onAbort = () => controller.abort();
-      if (signal.aborted) controller.abort();
-      else signal.addEventListener('abort', onAbort, { once: true });
+      // A consumer that stops reading early (low confidence, first-token budget) must end the upstream request too.
+      const upstream = linkAbort(signal);
       let stream: AsyncIterable<OpenAI.Chat.Completions.ChatCompletionChunk>;
       try {
-        stream = await client.chat.completions.create(body, { signal: controller.signal });
+        stream = await client.chat.completions.create(body, { signal: upstream.signal });
       } catch (error) {
-        signal.removeEventListener('abort', onAbort);
+        upstream.unlink();
         throw new UpstreamUnavailableError(
           `model backend ${options.baseURL} failed: ${(error as Error).message}`,
           { cause: error },
@@ -113,20 +109,43 @@ export function createOpenAiCompatibleLlm(options: OpenAiCompatibleOptions): Llm
           { cause: error },
         );
       } finally {
-        signal.removeEventListener('abort', onAbort);
+        upstream.unlink();
         // A consumer that stopped early leaves the response unread: end the request. A complete one needs nothing.
-        if (!complete) controller.abort();
+        if (!complete) upstream.abort();
       }
     },
-    // The same readiness check as the health CLI and Docker/Kubernetes probes: /v1/models lists the served model.
+    // The same readiness check as the health CLI and Docker/Kubernetes probes: /v1/models lists the served model. It
+    // goes over the chats' transport.
     async ready(signal?: CancelSignal) {
-      const r = await checkReadiness({
-        baseUrl: options.baseURL,
-        model: options.model,
-        ...(options.apiKey ? { apiKey: options.apiKey } : {}),
-        ...(signal ? { signal: signal as AbortSignal } : {}),
-      });
-      return r.ok;
+      const probe = signal ? linkAbort(signal) : undefined;
+      try {
+        const r = await checkReadiness({
+          baseUrl: options.baseURL,
+          model: options.model,
+          ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+          ...(probe ? { signal: probe.signal } : {}),
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+        });
+        return r.ok;
+      } finally {
+        probe?.unlink();
+      }
     },
+  };
+}
+
+/**
+ * A platform AbortSignal that follows `signal`: the caller's may be core's CancelSignal, which fetch and the health
+ * checks do not accept. `abort()` ends it on its own; `unlink()` stops following `signal`.
+ */
+function linkAbort(signal: CancelSignal) {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  if (signal.aborted) abort();
+  else signal.addEventListener('abort', abort, { once: true });
+  return {
+    signal: controller.signal,
+    abort,
+    unlink: () => signal.removeEventListener('abort', abort),
   };
 }
