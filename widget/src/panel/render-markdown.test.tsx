@@ -36,4 +36,11 @@ describe('renderMarkdown', () => {
     expect(html('**今天**发**货', true)).toBe('<p><strong>今天</strong>发货</p>');
     expect(html('今天**发')).toBe('<p>今天**发</p>');
   });
+
+  it('while streaming, leaves a ** inside code and on a finished line alone, and hides an opener before code', () => {
+    expect(html('用 `a**b` 计算', true)).toBe('<p>用 <code>a**b</code> 计算</p>');
+    expect(html('今天**发\n- 顺丰', true)).toBe('<p>今天**发</p><ul><li>顺丰</li></ul>');
+    expect(html('- 顺丰\n- 中通**当', true)).toBe('<ul><li>顺丰</li><li>中通当</li></ul>');
+    expect(html('按**`GD1` 填', true)).toBe('<p>按<code>GD1</code> 填</p>');
+  });
 });

@@ -22,7 +22,21 @@ function link(href: string | undefined, text: string, key: number): ComponentChi
   );
 }
 
-function inline(text: string): ComponentChildren[] {
+/**
+ * The `**` a closing `**` arriving now would pair with (its pair is still streaming in), or -1. Found by matching
+ * INLINE itself on the line with `**` appended, so a `**` inside a `code` span or on an earlier line never counts.
+ */
+function openBold(text: string): number {
+  let at = -1;
+  for (const m of `${text}**`.matchAll(INLINE))
+    at = m[2] && m.index + m[0].length > text.length ? m.index : -1;
+  return at;
+}
+
+/** `open`: the line is still streaming in, so an unpaired `**` opener in it is hidden rather than shown as text. */
+function inline(text: string, open = false): ComponentChildren[] {
+  const at = open ? openBold(text) : -1;
+  if (at >= 0) text = text.slice(0, at) + text.slice(at + 2);
   const out: ComponentChildren[] = [];
   let last = 0;
   let k = 0;
@@ -38,12 +52,12 @@ function inline(text: string): ComponentChildren[] {
   return out;
 }
 
-function lines(list: string[]): ComponentChildren[] {
+function lines(list: string[], open: boolean): ComponentChildren[] {
   const out: ComponentChildren[] = [];
   list.forEach((l, i) => {
     // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity; a re-render rebuilds them in order
     if (i) out.push(<br key={`b${i}`} />);
-    out.push(...inline(l));
+    out.push(...inline(l, open && i === list.length - 1));
   });
   return out;
 }
@@ -54,22 +68,20 @@ const NUMBER = /^\s*\d+[.)、]\s*/;
 /**
  * Renders the Markdown subset replies use (paragraphs, bullet and numbered lists, **bold**, `code`, http(s) links) to
  * virtual DOM. Text is never parsed as HTML, so model or knowledge-base text cannot inject markup or script.
- * While `streaming`, an unpaired `**` at the end (its closing pair has not arrived yet) is hidden, so the text does not
- * flash asterisks before turning bold.
+ * While `streaming`, an unpaired `**` on the last line (its closing pair has not arrived yet) is hidden, so the text
+ * does not flash asterisks before turning bold. Bold pairs within one line, so only the last line can still close one.
  */
 export function renderMarkdown(source: string, streaming = false): VNode[] {
-  if (streaming && (source.match(/\*\*/g)?.length ?? 0) % 2 === 1) {
-    const at = source.lastIndexOf('**');
-    source = source.slice(0, at) + source.slice(at + 2);
-  }
   const blocks: VNode[] = [];
   let para: string[] = [];
   let list: { ordered: boolean; items: string[] } | null = null;
-  const flush = () => {
-    if (para.length) blocks.push(<p key={blocks.length}>{lines(para)}</p>);
+  // `open`: this flush holds the source's last line (a trailing blank line has already flushed everything).
+  const flush = (open = false) => {
+    if (para.length) blocks.push(<p key={blocks.length}>{lines(para, open)}</p>);
     if (list) {
+      const n = list.items.length;
       // biome-ignore lint/suspicious/noArrayIndexKey: items have no identity; streaming only appends to the last one
-      const items = list.items.map((t, i) => <li key={i}>{inline(t)}</li>);
+      const items = list.items.map((t, i) => <li key={i}>{inline(t, open && i === n - 1)}</li>);
       blocks.push(list.ordered ? <ol key={blocks.length}>{items}</ol> : <ul key={blocks.length}>{items}</ul>);
     }
     para = [];
@@ -90,6 +102,6 @@ export function renderMarkdown(source: string, streaming = false): VNode[] {
       para.push(line);
     }
   }
-  flush();
+  flush(streaming);
   return blocks;
 }
