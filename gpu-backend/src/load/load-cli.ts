@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseConcurrency } from '../cli/parse-concurrency.ts';
 import { parseDuration } from '../cli/parse-duration.ts';
 import { serverRoot } from '../health/index.ts';
 import { BENCH_SYSTEM_PROMPT } from './bench-system-prompt.ts';
@@ -39,14 +40,6 @@ export interface LoadRun {
   kind: 'openai' | 'edge';
   questions: number;
   levels: LevelSummary[];
-}
-
-export function parseConcurrency(text: string): number[] {
-  const levels = text.split(',').map((s) => Number(s.trim()));
-  if (levels.length === 0 || levels.some((n) => !Number.isInteger(n) || n < 1 || n > 20_000)) {
-    throw new Error(`--concurrency must be whole numbers from 1 to 20000, comma-separated (got "${text}")`);
-  }
-  return levels;
 }
 
 async function main(argv: string[]): Promise<number> {
