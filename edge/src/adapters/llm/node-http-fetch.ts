@@ -14,11 +14,8 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 export function createNodeHttpFetch(options: { idleSocketMs?: number } = {}): typeof fetch {
   // An idle pooled socket is closed before the server's keep-alive timeout (uvicorn, under vLLM, closes at 5 s), so a
   // request never goes out on a connection the server is closing. A busy socket is not affected.
-  const pool = {
-    keepAlive: true,
-    maxSockets: Number.POSITIVE_INFINITY,
-    timeout: options.idleSocketMs ?? 4000,
-  };
+  // No socket cap: http.Agent's maxSockets defaults to Infinity.
+  const pool = { keepAlive: true, timeout: options.idleSocketMs ?? 4000 };
   const agents = { 'http:': new Agent(pool), 'https:': new HttpsAgent(pool) };
   return (input, init) => {
     const body = init?.body;
@@ -50,42 +47,43 @@ export function createNodeHttpFetch(options: { idleSocketMs?: number } = {}): ty
       });
       req.on('response', (res) => {
         const nullBody = method === 'HEAD' || [101, 204, 205, 304].includes(res.statusCode ?? 0);
-        const response = new Response(nullBody ? null : bodyStream(res, (f) => (fail = f), done), {
-          status: res.statusCode ?? 0,
-          statusText: res.statusMessage ?? '',
-          headers: responseHeaders(res),
-        });
+        let stream: ReadableStream<Uint8Array> | null = null;
         if (nullBody) {
           res.resume();
           done();
+        } else {
+          // From here on a failure (an abort, a socket error) errors the body instead of rejecting.
+          ({ stream, fail } = bodyStream(res, done));
         }
-        resolve(response);
+        resolve(
+          new Response(stream, {
+            status: res.statusCode ?? 0,
+            statusText: res.statusMessage ?? '',
+            headers: responseHeaders(res),
+          }),
+        );
       });
       req.end(body ?? undefined);
     });
   };
 }
 
-/** The response's chunks as a ReadableStream that pauses the socket while its queue is full. */
-function bodyStream(
-  res: IncomingMessage,
-  setFail: (fail: (error: unknown) => void) => void,
-  done: () => void,
-): ReadableStream<Uint8Array> {
+/**
+ * The response's chunks as a ReadableStream that pauses the socket while its queue is full, and `fail`, which closes
+ * the socket and errors the stream.
+ */
+function bodyStream(res: IncomingMessage, done: () => void) {
   let settled = false;
-  return new ReadableStream<Uint8Array>({
+  let settle!: (error?: unknown) => void;
+  const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      const settle = (error?: unknown) => {
+      settle = (error) => {
         if (settled) return;
         settled = true;
         done();
         if (error === undefined) controller.close();
         else controller.error(error);
       };
-      setFail((error) => {
-        res.destroy();
-        settle(error);
-      });
       res.on('data', (chunk: Buffer) => {
         if (settled) return;
         controller.enqueue(chunk);
@@ -108,6 +106,11 @@ function bodyStream(
       res.destroy();
     },
   });
+  const fail = (error: unknown) => {
+    res.destroy();
+    settle(error);
+  };
+  return { stream, fail };
 }
 
 function responseHeaders(res: IncomingMessage): Headers {
