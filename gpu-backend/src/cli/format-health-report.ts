@@ -1,13 +1,13 @@
 import type { BackendReport, CheckResult } from '../health/index.ts';
+import { isUnreachable } from '../health/probe-request.ts';
 
 /** Exit codes of the health CLI, for Docker and Kubernetes probes: only 0 means "send traffic". */
 export const HEALTH_EXIT = { ready: 0, notReady: 1, unreachable: 2, unauthorized: 3, usage: 64 } as const;
 
 export function exitCodeFor(report: BackendReport): number {
   if (report.ready) return HEALTH_EXIT.ready;
-  const kind = report.failure?.kind;
-  if (kind === 'refused' || kind === 'timeout' || kind === 'unreachable') return HEALTH_EXIT.unreachable;
-  if (kind === 'unauthorized') return HEALTH_EXIT.unauthorized;
+  if (isUnreachable(report.failure)) return HEALTH_EXIT.unreachable;
+  if (report.failure?.kind === 'unauthorized') return HEALTH_EXIT.unauthorized;
   return HEALTH_EXIT.notReady;
 }
 

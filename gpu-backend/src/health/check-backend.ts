@@ -1,7 +1,7 @@
 import { type CheckResult, checkLiveness } from './check-liveness.ts';
 import { checkReadiness, type ReadinessResult } from './check-readiness.ts';
 import { probeCompletion } from './probe-completion.ts';
-import type { CheckFailure, ProbeOptions } from './probe-request.ts';
+import { type CheckFailure, isUnreachable, type ProbeOptions } from './probe-request.ts';
 import { type LoadSignals, readLoadSignals } from './read-load-signals.ts';
 
 export interface BackendCheckOptions extends ProbeOptions {
@@ -35,8 +35,7 @@ export interface BackendReport {
  */
 export async function checkBackend(options: BackendCheckOptions): Promise<BackendReport> {
   const live = await checkLiveness(options);
-  const unreachable = ['refused', 'timeout', 'unreachable'].includes(live.failure?.kind ?? '');
-  const [models, completion, load] = unreachable
+  const [models, completion, load] = isUnreachable(live.failure)
     ? [null, null, null]
     : await Promise.all([
         checkReadiness(options),

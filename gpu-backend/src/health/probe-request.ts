@@ -19,6 +19,12 @@ export interface CheckFailure {
   message: string;
 }
 
+/** The server could not be reached at all (later checks would only wait for the same timeout). */
+export function isUnreachable(failure: CheckFailure | null | undefined): boolean {
+  const kind = failure?.kind;
+  return kind === 'refused' || kind === 'timeout' || kind === 'unreachable';
+}
+
 /** Where and how to reach one model server (one vLLM replica). */
 export interface ProbeOptions {
   /** Server root or OpenAI base URL: `http://gpu-1:8000` and `http://gpu-1:8000/v1` both work. */
