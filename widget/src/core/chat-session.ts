@@ -4,6 +4,7 @@ import {
   type ConversationMessage,
   parseChatRequest,
 } from '@xiaoer/protocol';
+import { canChoose } from './can-choose.ts';
 import { type ChatTransport, TransportError } from './chat-transport.ts';
 import type { Connectivity, KeyValueStore, SyncChannel, SyncMessage } from './session-ports.ts';
 import type { UiErrorKind, UiMessage } from './ui-message.ts';
@@ -355,15 +356,15 @@ export function createChatSession(deps: ChatSessionDeps) {
 
     /**
      * Answers a clarifying question with one of its choices, sent as the customer's words (the product's name, which
-     * the edge resolves like a typed answer). Only the newest finished reply can be answered, so a second click, or
-     * a click on an older question, sends nothing.
+     * the edge resolves like a typed answer). Only where `canChoose` holds, so a second click, or a click on an older
+     * question, sends nothing.
      * @example session.choose('a_m_1', 'BUD-PRO-WH')
      */
     choose(assistantMessageId: string, sku: string): SendResult | { ok: false; error: 'stale' } {
-      const last = state.messages.at(-1);
-      const choice = last?.clarification?.choices.find((c) => c.sku === sku);
-      if (last?.id !== assistantMessageId || last.status !== 'done' || !choice)
-        return { ok: false, error: 'stale' };
+      const choice = canChoose(state.messages, assistantMessageId)
+        ? find(assistantMessageId)?.clarification?.choices.find((c) => c.sku === sku)
+        : undefined;
+      if (!choice) return { ok: false, error: 'stale' };
       return send(choice.label);
     },
 

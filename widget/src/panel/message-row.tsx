@@ -18,9 +18,8 @@ function Thumb({ down }: { down?: boolean }) {
 export interface MessageRowProps {
   m: UiMessage;
   t: Strings;
-  /** True for the newest message of the conversation: only its clarifying question can still be answered. */
-  newest: boolean;
-  onChoose(assistantMessageId: string, sku: string): void;
+  /** Given only while this message's clarifying question can still be answered (`canChoose`). */
+  onChoose?(assistantMessageId: string, sku: string): void;
   onRetry(customerId: string): void;
   onRate(replyId: string, rating: 'up' | 'down'): void;
 }
@@ -29,7 +28,7 @@ export interface MessageRowProps {
  * One bubble with what belongs to it: sources, product cards, product choices, ticket card, handoff notice,
  * error + retry, thumbs.
  */
-export function MessageRow({ m, t, newest, onChoose, onRetry, onRate }: MessageRowProps) {
+export function MessageRow({ m, t, onChoose, onRetry, onRate }: MessageRowProps) {
   if (m.role === 'customer') {
     return (
       <div class="row me" data-role="customer" data-status={m.status}>
@@ -82,12 +81,7 @@ export function MessageRow({ m, t, newest, onChoose, onRetry, onRate }: MessageR
         <fieldset class="chips">
           <legend class="sr">{t.choose}</legend>
           {m.clarification.choices.map((c) => (
-            <button
-              type="button"
-              key={c.sku}
-              disabled={!newest || m.status !== 'done'}
-              onClick={() => onChoose(m.id, c.sku)}
-            >
+            <button type="button" key={c.sku} disabled={!onChoose} onClick={() => onChoose?.(m.id, c.sku)}>
               {c.label}
             </button>
           ))}

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { canChoose } from '../core/can-choose.ts';
 import type { ChatSession } from '../core/chat-session.ts';
 import type { WidgetConfig } from '../embed/widget-config.ts';
 import { Composer } from './composer.tsx';
@@ -127,8 +128,7 @@ export function Panel({ session, config, t, open, onClose }: PanelProps) {
             key={m.id}
             m={m}
             t={t}
-            newest={m === last}
-            onChoose={choose}
+            onChoose={canChoose(state.messages, m.id) ? choose : undefined}
             onRetry={(id) => session.retry(id)}
             onRate={rate}
           />
