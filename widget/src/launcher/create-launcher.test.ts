@@ -92,4 +92,26 @@ describe('createLauncher', () => {
     expect(button.getAttribute('aria-expanded')).toBe('true');
     expect(failing).toHaveBeenCalledTimes(2);
   });
+
+  it('warns once and rejects nothing when send() and reset() cannot load the panel', async () => {
+    const failing = vi.fn(async (): Promise<PanelModule> => {
+      throw new Error('offline');
+    });
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const w = createLauncher({ endpoint: 'https://k', prefetch: 'intent' }, failing);
+      w.send('你好');
+      w.reset();
+      await flush();
+      await flush();
+      expect(unhandled).not.toHaveBeenCalled();
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(failing).toHaveBeenCalledTimes(1);
+    } finally {
+      process.off('unhandledRejection', unhandled);
+      warn.mockRestore();
+    }
+  });
 });

@@ -79,7 +79,7 @@ export function createLauncher(config: WidgetConfig, loadPanel: () => Promise<Pa
   };
   let isOpen = false;
   let panel: PanelHandle | undefined;
-  let loading: Promise<PanelHandle> | undefined;
+  let loading: Promise<PanelHandle | undefined> | undefined;
   let destroyed = false;
 
   // Other tabs of this shop follow the open state (the panel syncs the messages itself).
@@ -98,25 +98,32 @@ export function createLauncher(config: WidgetConfig, loadPanel: () => Promise<Pa
       throw e;
     }));
 
-  /** Mounts the panel (once), with the storage key fixed at that moment (identify() comes before). */
-  function load(): Promise<PanelHandle> {
-    loading ??= fetchPanel().then((m) => {
-      const ctx: PanelContext = {
-        root,
-        mount,
-        config,
-        storageKey,
-        emit,
-        requestClose: () => setOpen(false, true, true),
-      };
-      panel = m.mountPanel(ctx);
-      if (destroyed) panel.destroy();
-      else panel.setOpen(isOpen);
-      return panel;
-    });
-    loading.catch(() => {
-      loading = undefined;
-    });
+  /**
+   * Mounts the panel (once), with the storage key fixed at that moment (identify() comes before). Never rejects: a
+   * panel that could not be loaded (offline, blocked) is warned about once per attempt and gives `undefined`, and the
+   * next call tries again.
+   */
+  function load(): Promise<PanelHandle | undefined> {
+    loading ??= fetchPanel()
+      .then((m) => {
+        const ctx: PanelContext = {
+          root,
+          mount,
+          config,
+          storageKey,
+          emit,
+          requestClose: () => setOpen(false, true, true),
+        };
+        panel = m.mountPanel(ctx);
+        if (destroyed) panel.destroy();
+        else panel.setOpen(isOpen);
+        return panel;
+      })
+      .catch((e) => {
+        loading = undefined;
+        console.warn('[xiaoer] the chat panel could not be loaded', e);
+        return undefined;
+      });
     return loading;
   }
 
@@ -130,10 +137,9 @@ export function createLauncher(config: WidgetConfig, loadPanel: () => Promise<Pa
     emit(open ? 'open' : 'close');
     if (panel) panel.setOpen(open);
     else if (open)
-      load().catch((e) => {
-        // The panel could not be downloaded (offline, blocked): show the launcher closed again so a click retries.
-        console.warn('[xiaoer] the chat panel could not be loaded', e);
-        setOpen(false, false);
+      void load().then((p) => {
+        // The panel could not be loaded: show the launcher closed again so a click retries.
+        if (!p) setOpen(false, false);
       });
     if (!open && focusBack) button.focus();
   }
@@ -151,12 +157,12 @@ export function createLauncher(config: WidgetConfig, loadPanel: () => Promise<Pa
     open: () => setOpen(true, false),
     close: () => setOpen(false, true),
     toggle: () => setOpen(!isOpen, !isOpen),
-    reset: () => void load().then((p) => p.reset()),
+    reset: () => void load().then((p) => p?.reset()),
     identify(identity) {
       if (loading) console.warn('[xiaoer] identify() must come before the chat is first opened');
       else storageKey = `xiaoer:${shop}:u:${identity.userId}`;
     },
-    send: (text) => void load().then((p) => p.send(text)),
+    send: (text) => void load().then((p) => p?.send(text)),
     on(name, fn) {
       const set = listeners.get(name) ?? new Set();
       listeners.set(name, set);
