@@ -1,4 +1,4 @@
-import { type CheckFailure, type ProbeOptions, probeRequest } from './probe-request.ts';
+import { type CheckFailure, type ProbeOptions, probeRequest, statusField } from './probe-request.ts';
 
 /** Outcome of one check. `latencyMs` is the time to the whole answer (or to the failure). */
 export interface CheckResult {
@@ -16,7 +16,7 @@ export interface CheckResult {
 export async function checkLiveness(options: ProbeOptions): Promise<CheckResult> {
   const r = await probeRequest(options, '/health');
   if (r.ok) return { ok: true, latencyMs: r.latencyMs, status: r.status };
-  if (r.status === 503 || (r.status !== undefined && r.status >= 500)) {
+  if (r.status !== undefined && r.status >= 500) {
     return {
       ok: false,
       latencyMs: r.latencyMs,
@@ -30,7 +30,7 @@ export async function checkLiveness(options: ProbeOptions): Promise<CheckResult>
   return {
     ok: false,
     latencyMs: r.latencyMs,
-    ...(r.status !== undefined ? { status: r.status } : {}),
+    ...statusField(r),
     failure: r.failure,
   };
 }

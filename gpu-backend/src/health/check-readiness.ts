@@ -1,5 +1,5 @@
 import type { CheckResult } from './check-liveness.ts';
-import { type ProbeOptions, probeRequest } from './probe-request.ts';
+import { type ProbeOptions, probeRequest, statusField } from './probe-request.ts';
 
 export interface ReadinessResult extends CheckResult {
   /** Model names the server lists at `/v1/models` (empty when it could not be read). */
@@ -18,7 +18,7 @@ export async function checkReadiness(options: ProbeOptions): Promise<ReadinessRe
       ok: false,
       latencyMs: r.latencyMs,
       served: [],
-      ...(r.status !== undefined ? { status: r.status } : {}),
+      ...statusField(r),
       failure: r.failure,
     };
   }

@@ -1,5 +1,5 @@
 import type { CheckResult } from './check-liveness.ts';
-import { type ProbeOptions, probeRequest } from './probe-request.ts';
+import { type ProbeOptions, probeRequest, statusField } from './probe-request.ts';
 
 /**
  * Deep probe: a one-token chat completion (thinking off, not streamed). It proves the engine schedules and decodes,
@@ -22,7 +22,7 @@ export async function probeCompletion(options: ProbeOptions): Promise<CheckResul
     return {
       ok: false,
       latencyMs: r.latencyMs,
-      ...(r.status !== undefined ? { status: r.status } : {}),
+      ...statusField(r),
       failure: wrongModel
         ? {
             kind: 'wrong_model',

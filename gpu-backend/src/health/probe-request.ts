@@ -57,6 +57,11 @@ export type ProbeResponse =
   | { ok: true; status: number; body: string; latencyMs: number }
   | { ok: false; status?: number; body?: string; latencyMs: number; failure: CheckFailure };
 
+/** A probe's HTTP status as a field to spread into a check result: `{ status }`, or `{}` when no answer came. */
+export function statusField(r: ProbeResponse): { status?: number } {
+  return r.status !== undefined ? { status: r.status } : {};
+}
+
 function errorCode(error: unknown): string | undefined {
   const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
   const code = cause?.code ?? (error as { code?: unknown } | null)?.code;
