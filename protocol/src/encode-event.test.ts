@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatEvent } from './chat-events.ts';
+import { CHAT_EVENT_NAMES, type ChatEvent } from './chat-events.ts';
 import { createSseParser, type SseMessage } from './create-sse-parser.ts';
 import { decodeChatEvent } from './decode-chat-event.ts';
 import { encodeEvent } from './encode-event.ts';
@@ -17,64 +17,59 @@ describe('encodeEvent', () => {
     );
   });
 
-  it('encodes a clarifying question with its product choices', () => {
-    expect(
-      encodeEvent(
-        {
-          type: 'clarification-request',
-          data: {
-            question: '您问的是哪一款？',
-            choices: [
-              { sku: 'BUD-PRO-BK', label: 'Lizi Buds Pro 黑色' },
-              { sku: 'BUD-PRO-WH', label: 'Lizi Buds Pro 白色' },
-            ],
-          },
-        },
-        5,
-      ),
-    ).toMatchInlineSnapshot(`
-      "event: clarification-request
-      data: {"question":"您问的是哪一款？","choices":[{"sku":"BUD-PRO-BK","label":"Lizi Buds Pro 黑色"},{"sku":"BUD-PRO-WH","label":"Lizi Buds Pro 白色"}]}
-      id: 5
-
-      "
-    `);
-  });
-
-  it('encodes a ticket opened for the customer', () => {
-    expect(encodeEvent({ type: 'ticket-open', data: { ticketId: 'GD2611240001', kind: 'refund' } }, 7)).toBe(
-      'event: ticket-open\ndata: {"ticketId":"GD2611240001","kind":"refund"}\nid: 7\n\n',
-    );
-  });
-
   it('encodes every v1 event name exactly', () => {
     const events: ChatEvent[] = [
       { type: 'conversation-start', data: { conversationId: 'c1', messageId: 'm1', replyId: 'r1' } },
+      { type: 'text-delta', data: { delta: '16:00前付款' } },
       { type: 'sources-available', data: { sources: [{ id: 'faq:F001', title: '下单后多久发货？' }] } },
       { type: 'handoff-request', data: { reason: 'explicit', message: '正在为您转接人工客服' } },
+      {
+        type: 'clarification-request',
+        data: {
+          question: '您问的是哪一款？',
+          choices: [
+            { sku: 'BUD-PRO-BK', label: 'Lizi Buds Pro 黑色' },
+            { sku: 'BUD-PRO-WH', label: 'Lizi Buds Pro 白色' },
+          ],
+        },
+      },
+      { type: 'ticket-open', data: { ticketId: 'GD2611240001', kind: 'refund' } },
       { type: 'message-end', data: { finishReason: 'stop' } },
       { type: 'error', data: { code: 'upstream_error', message: 'x' } },
     ];
+    expect(events.map((e) => e.type)).toEqual(CHAT_EVENT_NAMES);
     expect(events.map((e, i) => encodeEvent(e, i)).join('')).toMatchInlineSnapshot(`
       "event: conversation-start
       data: {"conversationId":"c1","messageId":"m1","replyId":"r1"}
       id: 0
 
+      event: text-delta
+      data: {"delta":"16:00前付款"}
+      id: 1
+
       event: sources-available
       data: {"sources":[{"id":"faq:F001","title":"下单后多久发货？"}]}
-      id: 1
+      id: 2
 
       event: handoff-request
       data: {"reason":"explicit","message":"正在为您转接人工客服"}
-      id: 2
+      id: 3
+
+      event: clarification-request
+      data: {"question":"您问的是哪一款？","choices":[{"sku":"BUD-PRO-BK","label":"Lizi Buds Pro 黑色"},{"sku":"BUD-PRO-WH","label":"Lizi Buds Pro 白色"}]}
+      id: 4
+
+      event: ticket-open
+      data: {"ticketId":"GD2611240001","kind":"refund"}
+      id: 5
 
       event: message-end
       data: {"finishReason":"stop"}
-      id: 3
+      id: 6
 
       event: error
       data: {"code":"upstream_error","message":"x"}
-      id: 4
+      id: 7
 
       "
     `);
