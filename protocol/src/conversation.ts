@@ -1,4 +1,4 @@
-import type { ChatEventMap } from './chat-events.ts';
+import type { ChatEventMap, Source } from './chat-events.ts';
 
 /** One message as `GET /v1/conversations/:id` returns it. Reasoning never leaves the edge. */
 export interface ConversationMessage {
@@ -6,8 +6,10 @@ export interface ConversationMessage {
   role: 'customer' | 'assistant';
   text: string;
   createdAt: string;
-  sources?: { id: string; title: string }[];
-  handoff?: { reason: string; message: string };
+  /** The passages the reply was grounded in (as its `sources-available` event). */
+  sources?: Source[];
+  /** Why and how the reply handed the conversation to a human (as its `handoff-request` event). */
+  handoff?: ChatEventMap['handoff-request'];
   /** The clarifying question of this reply and the products offered (as its `clarification-request` event). */
   clarification?: ChatEventMap['clarification-request'];
   /** The after-sales ticket opened by this reply (as its `ticket-open` event). */

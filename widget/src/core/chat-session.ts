@@ -289,7 +289,7 @@ export function createChatSession(deps: ChatSessionDeps) {
           replyId: m.id,
         };
         if (m.sources) a.sources = m.sources;
-        if (m.handoff) a.handoff = m.handoff as UiMessage['handoff'];
+        if (m.handoff) a.handoff = m.handoff;
         if (m.clarification) a.clarification = m.clarification;
         if (m.ticket) a.ticket = m.ticket;
         out.push(a);

@@ -1,4 +1,4 @@
-import type { ChatEventMap, HandoffReason, Source } from '@xiaoer/protocol';
+import type { ChatEventMap, Source } from '@xiaoer/protocol';
 
 /** Why a message failed, as the panel explains it to the customer (texts live in the locale tables). */
 export type UiErrorKind = 'offline' | 'network' | 'too_long' | 'rate_limited' | 'server' | 'interrupted';
@@ -16,7 +16,7 @@ export interface UiMessage {
   replyTo?: string;
   replyId?: string;
   sources?: Source[];
-  handoff?: { reason: HandoffReason; message: string };
+  handoff?: ChatEventMap['handoff-request'];
   /** Products the customer is asked to choose between (the question itself is the text). */
   clarification?: ChatEventMap['clarification-request'];
   /** The after-sales ticket this reply opened. */
