@@ -23,6 +23,7 @@ import { createProgressBar } from './progress-bar.ts';
 import { readProcessCpuMs } from './read-process-cpu.ts';
 import { type ProcessMemory, readProcessMemory } from './read-process-memory.ts';
 import { readQuestions } from './read-questions.ts';
+import type { LoadTarget } from './request-sample.ts';
 import { runLoadLevel } from './run-load-level.ts';
 import type { LevelSummary } from './summarize-level.ts';
 
@@ -163,24 +164,12 @@ try {
   const bar = createProgressBar();
   const results: OverheadLevel[] = [];
   for (const concurrency of levels) {
-    const d = await runLoadLevel({
-      target: direct,
-      questions,
-      concurrency,
-      durationMs,
-      warmupMs,
-      onProgress: bar.update,
-    });
+    const level = (target: LoadTarget) =>
+      runLoadLevel({ target, questions, concurrency, durationMs, warmupMs, onProgress: bar.update });
+    const d = await level(direct);
     bar.done();
     const cpuBefore = await readProcessCpuMs(edge.pid!);
-    const e = await runLoadLevel({
-      target: viaEdge,
-      questions,
-      concurrency,
-      durationMs,
-      warmupMs,
-      onProgress: bar.update,
-    });
+    const e = await level(viaEdge);
     const cpuAfter = await readProcessCpuMs(edge.pid!);
     bar.done();
     const r1 = (x: number) => Math.round(x * 10) / 10;
