@@ -22,7 +22,7 @@ import { createOpenAiChatTarget } from './openai-chat-target.ts';
 import { createProgressBar } from './progress-bar.ts';
 import { readProcessCpuMs } from './read-process-cpu.ts';
 import { type ProcessMemory, readProcessMemory } from './read-process-memory.ts';
-import { readQuestions } from './read-questions.ts';
+import { DEFAULT_QUESTIONS, readQuestions } from './read-questions.ts';
 import type { LoadTarget } from './request-sample.ts';
 import { runLoadLevel } from './run-load-level.ts';
 import type { LevelSummary } from './summarize-level.ts';
@@ -39,7 +39,7 @@ const { values } = parseArgs({
     reply: { type: 'string', default: 'typical' },
     'fake-port': { type: 'string', default: '9410' },
     'edge-port': { type: 'string', default: '9411' },
-    questions: { type: 'string', default: resolve(root, '../shared/eval/dev.jsonl') },
+    questions: { type: 'string', default: DEFAULT_QUESTIONS },
     'cpu-prof': { type: 'string' },
     'edge-entry': { type: 'string', default: 'edge/src/runtime/node.ts' },
     json: { type: 'boolean', default: false },

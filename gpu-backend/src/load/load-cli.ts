@@ -5,8 +5,6 @@
  * edge (`http://host:8787/v1/chat`: streams protocol v1). Prints TTFT, time per output token, end-to-end latency
  * p50/p95/p99, error rate and throughput per concurrency level.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConcurrency } from '../cli/parse-concurrency.ts';
 import { parseDuration } from '../cli/parse-duration.ts';
@@ -16,7 +14,7 @@ import { createEdgeChatTarget } from './edge-chat-target.ts';
 import { formatLoadReport } from './format-load-report.ts';
 import { createOpenAiChatTarget } from './openai-chat-target.ts';
 import { createProgressBar } from './progress-bar.ts';
-import { readQuestions } from './read-questions.ts';
+import { DEFAULT_QUESTIONS, readQuestions } from './read-questions.ts';
 import type { LoadTarget } from './request-sample.ts';
 import { runLoadLevel } from './run-load-level.ts';
 import type { LevelSummary } from './summarize-level.ts';
@@ -79,12 +77,7 @@ async function main(argv: string[]): Promise<number> {
   const maxTokens = Number(values['max-tokens']);
   if (!Number.isInteger(maxTokens) || maxTokens < 1)
     throw new Error('--max-tokens must be a whole number >= 1');
-  const defaultQuestions = resolve(import.meta.dirname, '../../../../shared/eval/dev.jsonl');
-  const questionsPath = values.questions ?? defaultQuestions;
-  if (!values.questions && !existsSync(defaultQuestions)) {
-    throw new Error(`No questions at ${defaultQuestions}: pass --questions FILE`);
-  }
-  const questions = await readQuestions(questionsPath);
+  const questions = await readQuestions(values.questions ?? DEFAULT_QUESTIONS);
   const apiKey = values['api-key'] || process.env.VLLM_API_KEY || process.env.LLM_API_KEY;
   const send: LoadTarget =
     kind === 'edge'

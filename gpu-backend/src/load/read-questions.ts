@@ -1,4 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+
+/** The benchmarks' default questions: the shop's evaluation set, shared/eval/dev.jsonl beside the repository. */
+export const DEFAULT_QUESTIONS = resolve(import.meta.dirname, '../../../../shared/eval/dev.jsonl');
 
 /**
  * Reads benchmark questions: JSON Lines with a `text` field (the format of shared/eval/*.jsonl), or plain text with one
