@@ -330,6 +330,28 @@ describe('createChatSession', () => {
     expect(texts(b.session)).toEqual(['customer:两个标签页', 'assistant:好的']);
   });
 
+  it('sends a failed message retried in another tab from that tab only', async () => {
+    const storage = memoryStore();
+    const net = switchableNetwork();
+    const [ca, cb] = channelPair();
+    const a = setup({ storage, channel: ca, net });
+    const b = setup({ storage, channel: cb, net });
+    a.edge.failNext = new TransportError('http', 'x', 400, 'invalid_request');
+    a.session.send('重试');
+    await settle();
+    const id = a.session.state.messages[0]!.id;
+    expect(b.session.state.messages[0]).toMatchObject({ id, status: 'failed' });
+    net.set(false);
+    b.session.retry(id);
+    await settle();
+    expect(a.session.state.messages[0]).toMatchObject({ id, status: 'queued' });
+    net.set(true);
+    await settle();
+    expect(a.edge.calls).toHaveLength(1);
+    expect(b.edge.calls.map((c) => c.request.message.id)).toEqual([id]);
+    expect(texts(a.session)).toEqual(['customer:重试', 'assistant:好的']);
+  });
+
   it('sends thumbs and a conversation score as feedback', async () => {
     const { edge, session } = setup();
     session.send('q');

@@ -73,7 +73,7 @@ export function createChatSession(deps: ChatSessionDeps) {
   const listeners = new Set<(s: ChatState) => void>();
   let pumping = false;
   let disposed = false;
-  /** Customer messages this tab is responsible for sending; other tabs only show theirs. */
+  /** Customer messages this tab is responsible for sending, until their delivery ends; other tabs only show theirs. */
   const own = new Set<string>();
 
   function set(patch: Partial<ChatState>) {
@@ -248,6 +248,8 @@ export function createChatSession(deps: ChatSessionDeps) {
         );
         if (!next) break;
         if (!(await deliver(next))) break;
+        // Delivered or failed: a retry (from this tab or another) makes the retrying tab responsible again.
+        own.delete(next.id);
       }
     } finally {
       pumping = false;
@@ -410,6 +412,7 @@ export function createChatSession(deps: ChatSessionDeps) {
     /** Forgets the conversation in this browser (all tabs) and starts a new one. */
     reset() {
       writePending([]);
+      own.clear();
       setConversation(null);
       set({ messages: [], score: null });
       channel?.post({ type: 'conversation', conversationId: null });
