@@ -15,6 +15,16 @@ function Thumb({ down }: { down?: boolean }) {
   );
 }
 
+function CardIcon({ d }: { d: string }) {
+  return (
+    <i>
+      <svg viewBox="0 0 24 24" aria-hidden="true">
+        <path d={d} />
+      </svg>
+    </i>
+  );
+}
+
 export interface MessageRowProps {
   m: UiMessage;
   t: Strings;
@@ -63,11 +73,7 @@ export function MessageRow({ m, t, onChoose, onRetry, onRate }: MessageRowProps)
       ) : null}
       {products.map((p) => (
         <div class="card" key={p.id}>
-          <i>
-            <svg viewBox="0 0 24 24" aria-hidden="true">
-              <path d={BAG} />
-            </svg>
-          </i>
+          <CardIcon d={BAG} />
           <div>
             <b>{p.title}</b>
             <small>
@@ -90,11 +96,7 @@ export function MessageRow({ m, t, onChoose, onRetry, onRate }: MessageRowProps)
       {m.ticket && (
         // Hidden from screen readers while the reply streams, like its text: the finished reply is announced once.
         <div class="card" data-ticket={m.ticket.kind} aria-hidden={streaming ? 'true' : undefined}>
-          <i>
-            <svg viewBox="0 0 24 24" aria-hidden="true">
-              <path d={TICKET} />
-            </svg>
-          </i>
+          <CardIcon d={TICKET} />
           <div>
             <b>{t.ticketOpened}</b> <span class="tid">{m.ticket.ticketId}</span>
           </div>
