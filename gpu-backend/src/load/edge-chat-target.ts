@@ -1,5 +1,5 @@
 import { createSseParser, decodeChatEvent } from '@xiaoer/protocol';
-import { describe } from './openai-chat-target.ts';
+import { describeError } from './describe-error.ts';
 import { postStream } from './post-stream.ts';
 import type { LoadTarget, RequestSample } from './request-sample.ts';
 
@@ -60,7 +60,7 @@ export function createEdgeChatTarget(options: EdgeTargetOptions): LoadTarget {
       else sample.ok = true;
     } catch (error) {
       sample.error =
-        signal.aborted && !outer.aborted ? `timeout after ${options.timeoutMs} ms` : describe(error);
+        signal.aborted && !outer.aborted ? `timeout after ${options.timeoutMs} ms` : describeError(error);
     }
     if (handoff) sample.handoff = true;
     if (options.modelAnswerStart !== undefined) sample.fromModel = text.includes(options.modelAnswerStart);

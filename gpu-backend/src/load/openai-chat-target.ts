@@ -1,5 +1,6 @@
 import { createSseParser } from '@xiaoer/protocol';
 import { serverRoot } from '../health/index.ts';
+import { describeError } from './describe-error.ts';
 import { postStream } from './post-stream.ts';
 import type { LoadTarget, RequestSample } from './request-sample.ts';
 
@@ -90,15 +91,10 @@ export function createOpenAiChatTarget(options: OpenAiTargetOptions): LoadTarget
       } else sample.ok = true;
     } catch (error) {
       sample.error =
-        signal.aborted && !outer.aborted ? `timeout after ${options.timeoutMs} ms` : describe(error);
+        signal.aborted && !outer.aborted ? `timeout after ${options.timeoutMs} ms` : describeError(error);
     }
     sample.e2eMs = performance.now() - started;
     sample.outputTokens = usageTokens ?? deltas;
     return sample;
   };
-}
-
-export function describe(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? `${code}: ${(error as Error).message}` : String((error as Error).message);
 }
