@@ -373,15 +373,17 @@ describe('clarifying questions and tickets', () => {
   ];
   const question =
     '您问的是哪一款？\n1. Buds Pro 降噪耳机 黑色\n2. Buds Pro 降噪耳机 白色\n告诉我序号或名称就好。';
+  /** A reply that asks the question and offers the choices. */
+  const clarifyingReply: ChatEvent[] = [
+    { type: 'text-delta', data: { delta: question } },
+    { type: 'clarification-request', data: { question, choices } },
+    { type: 'message-end', data: { finishReason: 'stop' } },
+  ];
   const ticket = { ticketId: 'GD2611240001', kind: 'refund' };
 
   it('keeps the choices on the reply and sends the chosen product once, as the next customer message', async () => {
     const { edge, session } = setup();
-    edge.script.set('Buds Pro 还有货吗', [
-      { type: 'text-delta', data: { delta: question } },
-      { type: 'clarification-request', data: { question, choices } },
-      { type: 'message-end', data: { finishReason: 'stop' } },
-    ]);
+    edge.script.set('Buds Pro 还有货吗', clarifyingReply);
     session.send('Buds Pro 还有货吗');
     await settle();
     const ask = session.state.messages.at(-1)!;
@@ -413,11 +415,7 @@ describe('clarifying questions and tickets', () => {
   it('does not answer a question whose reply never finished', async () => {
     const { edge, session } = setup();
     edge.cuts.push(2, 2, 2, 2, 2);
-    edge.script.set('那个杯子有货吗', [
-      { type: 'text-delta', data: { delta: question } },
-      { type: 'clarification-request', data: { question, choices } },
-      { type: 'message-end', data: { finishReason: 'stop' } },
-    ]);
+    edge.script.set('那个杯子有货吗', clarifyingReply);
     session.send('那个杯子有货吗');
     await settle();
     const ask = session.state.messages.at(-1)!;
