@@ -5,7 +5,8 @@ import { type FakeOpenAiServer, startFakeOpenAiServer } from '@xiaoer/fake-opena
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOpenAiChatTarget } from './openai-chat-target.ts';
 import { readQuestions } from './read-questions.ts';
-import { runLoadLevel } from './run-load-level.ts';
+import type { LoadTarget } from './request-sample.ts';
+import { type LevelProgress, runLoadLevel } from './run-load-level.ts';
 import { percentile, summarizeLevel } from './summarize-level.ts';
 
 describe('runLoadLevel against the fake model server', () => {
@@ -87,6 +88,29 @@ describe('runLoadLevel against the fake model server', () => {
 });
 
 describe('summarizeLevel', () => {
+  it('reports progress with the errors of measured replies only, the last report matching the summary', async () => {
+    let n = 0;
+    const failEveryOther: LoadTarget = async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      return n++ % 2
+        ? { ok: false, error: 'x', e2eMs: 5, outputTokens: 0, answerTokens: 0 }
+        : { ok: true, e2eMs: 5, outputTokens: 1, answerTokens: 1 };
+    };
+    const reports: LevelProgress[] = [];
+    const s = await runLoadLevel({
+      target: failEveryOther,
+      questions: ['问'],
+      concurrency: 2,
+      durationMs: 100,
+      warmupMs: 50,
+      errorBackoffMs: 1,
+      onProgress: (p) => reports.push(p),
+    });
+    expect(s.warmup!.errors).toBeGreaterThan(0);
+    expect(s.errors).toBeGreaterThan(0);
+    expect(reports.at(-1)).toMatchObject({ requests: s.requests, errors: s.errors, inFlight: 0 });
+  });
+
   it('uses nearest-rank percentiles over successful requests only', () => {
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 95)).toBe(10);
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50)).toBe(5);

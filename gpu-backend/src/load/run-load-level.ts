@@ -46,13 +46,15 @@ export async function runLoadLevel(options: RunLevelOptions): Promise<LevelSumma
   const deadline = started + durationMs;
   let next = 0;
   let inFlight = 0;
+  /** Failed measured samples, counted as they arrive (a progress tick must not rescan every sample). */
+  let errors = 0;
   const report = () =>
     options.onProgress?.({
       concurrency,
       elapsedMs: Math.max(0, performance.now() - started),
       durationMs,
       requests: samples.length,
-      errors: samples.reduce((n, s) => n + (s.ok ? 0 : 1), 0),
+      errors,
       inFlight,
     });
   const ticker = options.onProgress ? setInterval(report, 250) : undefined;
@@ -66,7 +68,10 @@ export async function runLoadLevel(options: RunLevelOptions): Promise<LevelSumma
       const sample = await target(question, controller.signal);
       inFlight--;
       if (sentAt < started) warmup.push(sample);
-      else samples.push(sample);
+      else {
+        samples.push(sample);
+        if (!sample.ok) errors++;
+      }
       if (!sample.ok) await sleep(options.errorBackoffMs ?? 50);
     }
   }
