@@ -146,10 +146,7 @@ export async function startFakeOpenAiServer(
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((err) => {
-      if (!res.headersSent)
-        json(res, 500, {
-          error: { message: String(err), type: 'InternalServerError', param: null, code: 500 },
-        });
+      if (!res.headersSent) openAiError(res, 500, String(err), 'InternalServerError');
       else res.destroy();
     });
   });
@@ -164,16 +161,20 @@ export async function startFakeOpenAiServer(
     res.end(text);
   }
 
+  /** vLLM's error body: `{"error":{"message","type","param","code"}}`, `code` repeating the HTTP status. */
+  function openAiError(
+    res: ServerResponse,
+    status: number,
+    message: string,
+    type: string,
+    param: string | null = null,
+  ) {
+    json(res, status, { error: { message, type, param, code: status } });
+  }
+
   /** vLLM's answer to a request for a model it does not serve. */
   function modelNotFound(res: ServerResponse, model: unknown) {
-    json(res, 404, {
-      error: {
-        message: `The model \`${model}\` does not exist.`,
-        type: 'NotFoundError',
-        param: 'model',
-        code: 404,
-      },
-    });
+    openAiError(res, 404, `The model \`${model}\` does not exist.`, 'NotFoundError', 'model');
   }
 
   async function readBody(req: IncomingMessage): Promise<string> {
@@ -221,31 +222,25 @@ export async function startFakeOpenAiServer(
       });
     }
     if (path === '/v1/embeddings' && req.method === 'POST') {
-      if (opts.fault === 'http-500')
-        return json(res, 500, {
-          error: { message: 'fault', type: 'InternalServerError', param: null, code: 500 },
-        });
+      if (opts.fault === 'http-500') return openAiError(res, 500, 'fault', 'InternalServerError');
       let body: { model?: string; input?: unknown };
       try {
         body = JSON.parse(await readBody(req));
       } catch {
-        return json(res, 400, {
-          error: { message: 'JSON decode error', type: 'Bad Request', param: 'body', code: 400 },
-        });
+        return openAiError(res, 400, 'JSON decode error', 'Bad Request', 'body');
       }
       if (body.model !== opts.embeddingModel) {
         return modelNotFound(res, body.model);
       }
       const input = typeof body.input === 'string' ? [body.input] : body.input;
       if (!Array.isArray(input) || input.length === 0 || input.some((t) => typeof t !== 'string')) {
-        return json(res, 400, {
-          error: {
-            message: 'input must be a string or a non-empty list of strings',
-            type: 'Bad Request',
-            param: 'input',
-            code: 400,
-          },
-        });
+        return openAiError(
+          res,
+          400,
+          'input must be a string or a non-empty list of strings',
+          'Bad Request',
+          'input',
+        );
       }
       embeddingRequests.push(input as string[]);
       const tokens = (input as string[]).reduce((n, t) => n + toTokens(t).length, 0);
@@ -268,22 +263,13 @@ export async function startFakeOpenAiServer(
       });
     }
     if (path !== '/v1/chat/completions' || req.method !== 'POST') {
-      return json(res, 404, {
-        error: { message: `Not Found: ${path}`, type: 'NotFoundError', param: null, code: 404 },
-      });
+      return openAiError(res, 404, `Not Found: ${path}`, 'NotFoundError');
     }
     let body: ChatBody;
     try {
       body = JSON.parse(await readBody(req));
     } catch {
-      return json(res, 400, {
-        error: {
-          message: '1 validation error:\n  JSON decode error',
-          type: 'Bad Request',
-          param: 'body',
-          code: 400,
-        },
-      });
+      return openAiError(res, 400, '1 validation error:\n  JSON decode error', 'Bad Request', 'body');
     }
     let resolveClosed!: () => void;
     const record: RecordedRequest = {
@@ -305,9 +291,7 @@ export async function startFakeOpenAiServer(
     const fault = opts.fault;
     if (fault === 'http-500') {
       record.finished = true;
-      return json(res, 500, {
-        error: { message: 'Internal server error', type: 'InternalServerError', param: null, code: 500 },
-      });
+      return openAiError(res, 500, 'Internal server error', 'InternalServerError');
     }
     if (fault === 'hang') return; // never answers; the client must give up on its own
     if (!body.stream) return nonStreaming(res, body, record);
