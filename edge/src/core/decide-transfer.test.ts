@@ -85,6 +85,14 @@ describe('decideTransfer: emotion', () => {
     expect(detectAnger('再不到我就打12315！')).toBe('12315');
     expect(detectAnger('到现在都没人管气死了')).toBe('气死');
   });
+
+  it('finds an anger word even when the message also ends in exclamation marks and has a word of delight', () => {
+    expect(detectAnger('不错个鬼，骗子!!!')).toBe('骗子');
+    expect(detectAnger('谢谢你们，真是气死我了!!!')).toBe('气死');
+    expect(detectAnger('谢谢你们，真是气死我了！！！')).toBe('气死');
+    expect(detectAnger('太好了！！！谢谢！！！')).toBeNull();
+    expect(detectAnger('等了五天还没到！！！')).toBe('!!!');
+  });
 });
 
 describe('mergeTransferWords', () => {

@@ -84,8 +84,9 @@ export const DEFAULT_TRANSFER_WORDS: TransferWords = {
     'real person',
     'customer service agent',
   ],
+  // A run of exclamation marks is anger too, but detectAnger finds it with a pattern (and lets delight through);
+  // as a phrase here it would be found before, and so hide, a real anger word later in the message.
   anger: [
-    '!!!',
     '生气',
     '气死',
     '气炸',
@@ -205,7 +206,7 @@ function findPhrase(
 export function detectAnger(text: string, words: TransferWords = DEFAULT_TRANSFER_WORDS): string | null {
   const t = normalize(text);
   const strong = findPhrase(t, words.anger, words.negations);
-  if (strong && strong !== '!!!') return strong;
+  if (strong) return strong;
   if (/!{3,}|[!?？]{4,}/.test(t) && /!/.test(t)) {
     // Exclamation marks of delight (太好了！！！谢谢！！！) are no anger.
     return words.positive.some((w) => t.includes(w)) ? null : '!!!';
