@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { PORTS } from '../playwright.config.ts';
 
@@ -60,4 +61,10 @@ export function allText(page: Page) {
   return page.evaluate(
     () => document.body.textContent + (document.querySelector('xiaoer-chat')?.shadowRoot?.textContent ?? ''),
   );
+}
+
+/** axe-core's violations inside the widget, one `rule-id: offending html` line each (an empty list passes). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const axe = await new AxeBuilder({ page }).include('xiaoer-chat').analyze();
+  return axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`);
 }

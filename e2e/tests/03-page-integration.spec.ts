@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { PORTS } from '../playwright.config.ts';
-import { resetFakeModel, widget } from '../support/widget-page.ts';
+import { axeViolations, resetFakeModel, widget } from '../support/widget-page.ts';
 
 test.beforeEach(resetFakeModel);
 
@@ -33,8 +32,7 @@ test('accessibility: labelled launcher, dialog with focus management, Esc return
   await expect(w.log).toHaveAttribute('aria-busy', 'false');
   await expect(w.log).toContainText('16:00前付款的订单当天发出');
 
-  const axe = await new AxeBuilder({ page }).include('xiaoer-chat').analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 
   await page.keyboard.press('Escape');
   await expect(w.dialog).toBeHidden();

@@ -1,13 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
-import { fakeModelRequests, resetFakeModel, setFakeModel, widget } from '../support/widget-page.ts';
+import { expect, test } from '@playwright/test';
+import {
+  axeViolations,
+  fakeModelRequests,
+  resetFakeModel,
+  setFakeModel,
+  widget,
+} from '../support/widget-page.ts';
 
 test.beforeEach(resetFakeModel);
-
-async function axeViolations(page: Page) {
-  const axe = await new AxeBuilder({ page }).include('xiaoer-chat').analyze();
-  return axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`);
-}
 
 test('an ambiguous product question offers the products as buttons; one click asks about that product', async ({
   page,
