@@ -1,7 +1,14 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, type TestInfo, test } from '@playwright/test';
 import { resetFakeModel, widget } from '../support/widget-page.ts';
 
 test.beforeEach(resetFakeModel);
+
+/** Saves the page as test-results/screenshots/<name>.png and attaches it to the test's report. */
+async function capture(page: Page, info: TestInfo, name: string) {
+  const path = `test-results/screenshots/${name}.png`;
+  await page.screenshot({ path });
+  await info.attach(`${name}.png`, { path, contentType: 'image/png' });
+}
 
 // Desktop and mobile screenshots, kept as test artifacts (e2e/test-results/screenshots/) for a visual check.
 for (const [name, viewport] of [
@@ -14,9 +21,7 @@ for (const [name, viewport] of [
     const w = widget(page);
     await w.ask('几点之前付款当天能发货?');
     await expect(w.assistant.last()).toHaveAttribute('data-status', 'done');
-    const path = `test-results/screenshots/${name}.png`;
-    await page.screenshot({ path });
-    await info.attach(`${name}.png`, { path, contentType: 'image/png' });
+    await capture(page, info, name);
   });
 }
 
@@ -28,9 +33,7 @@ test('screenshot of product cards, sources and a handoff (desktop)', async ({ pa
   await expect(w.assistant.last()).toHaveAttribute('data-status', 'done');
   await w.ask('我要转人工');
   await expect(w.host.locator('[data-handoff]')).toBeVisible();
-  const path = 'test-results/screenshots/desktop-handoff.png';
-  await page.screenshot({ path });
-  await info.attach('desktop-handoff.png', { path, contentType: 'image/png' });
+  await capture(page, info, 'desktop-handoff');
 });
 
 test('screenshot of product choices and a ticket card (desktop)', async ({ page }, info) => {
@@ -44,7 +47,5 @@ test('screenshot of product choices and a ticket card (desktop)', async ({ page 
   await w.ask('Buds Pro 还有货吗');
   await expect(w.assistant.last().getByRole('group').getByRole('button')).toHaveCount(2);
   await expect(w.assistant.last().getByRole('button').first()).toBeEnabled();
-  const path = 'test-results/screenshots/desktop-choices-ticket.png';
-  await page.screenshot({ path });
-  await info.attach('desktop-choices-ticket.png', { path, contentType: 'image/png' });
+  await capture(page, info, 'desktop-choices-ticket');
 });
