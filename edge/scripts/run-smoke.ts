@@ -1,21 +1,9 @@
-import { type ChatEvent, createSseParser, decodeChatEvent } from '@xiaoer/protocol';
+import { chatRequest, readEvents, textOf } from '../test/support/read-events.ts';
 
-async function chat(base: string, body: unknown): Promise<ChatEvent[]> {
-  const res = await fetch(`${base}/v1/chat`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+async function chat(base: string, body: unknown) {
+  const res = await fetch(`${base}/v1/chat`, chatRequest(body));
   if (res.status !== 200) throw new Error(`POST /v1/chat answered ${res.status}: ${await res.text()}`);
-  const events: ChatEvent[] = [];
-  const parser = createSseParser((m) => {
-    const e = decodeChatEvent(m);
-    if (e) events.push(e);
-  });
-  const decoder = new TextDecoder();
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>)
-    parser.push(decoder.decode(chunk, { stream: true }));
-  return events;
+  return readEvents(res);
 }
 
 export interface SmokeResult {
@@ -42,7 +30,7 @@ export async function runSmoke(base: string): Promise<SmokeResult> {
   const start = events[0];
   check(start?.type === 'conversation-start', 'the stream does not open with conversation-start');
   const deltas = events.filter((e) => e.type === 'text-delta');
-  const answer = deltas.map((e) => (e.type === 'text-delta' ? e.data.delta : '')).join('');
+  const answer = textOf(events);
   check(answer.includes('16:00'), `the answer does not mention 16:00: ${answer}`);
   check(events.at(-1)?.type === 'message-end', 'the stream does not end with message-end');
 

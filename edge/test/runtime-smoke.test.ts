@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '@xiaoer/fake-openai-server';
-import { createSseParser, decodeChatEvent } from '@xiaoer/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSmoke } from '../scripts/run-smoke.ts';
 import { readKnowledgeDir } from '../src/adapters/kb/read-knowledge-dir.ts';
+import { chatRequest, readEvents, textOf } from './support/read-events.ts';
 import { freePort, startProcess } from './support/start-process.ts';
 
 const edgeDir = resolve(import.meta.dirname, '..');
@@ -117,18 +117,8 @@ describe('smoke chat on Cloudflare Workers (wrangler dev)', () => {
 });
 
 async function ask(base: string, text: string): Promise<string> {
-  const res = await fetch(`${base}/v1/chat`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ message: { id: `q${Date.now()}${Math.floor(Math.random() * 1e6)}`, text } }),
-  });
-  let answer = '';
-  const parser = createSseParser((m) => {
-    const e = decodeChatEvent(m);
-    if (e?.type === 'text-delta') answer += e.data.delta;
-  });
-  parser.push(await res.text());
-  return answer;
+  const id = `q${Date.now()}${Math.floor(Math.random() * 1e6)}`;
+  return textOf(await readEvents(await fetch(`${base}/v1/chat`, chatRequest({ message: { id, text } }))));
 }
 
 describe('nightly knowledge re-sync on Cloudflare Workers (cron trigger)', () => {

@@ -1,7 +1,13 @@
 import { type ChatEvent, createSseParser, decodeChatEvent } from '@xiaoer/protocol';
 
-/** Reads a whole SSE response into chat events with their ids, through the protocol's own decoder. */
-export async function readEvents(res: Response): Promise<(ChatEvent & { id: string | undefined })[]> {
+/**
+ * Reads an SSE response into chat events with their ids, through the protocol's own decoder. With `limit`, it stops
+ * after that many events and cancels the body, like a dropped connection.
+ */
+export async function readEvents(
+  res: Response,
+  limit = Number.POSITIVE_INFINITY,
+): Promise<(ChatEvent & { id: string | undefined })[]> {
   const events: (ChatEvent & { id: string | undefined })[] = [];
   const parser = createSseParser((m) => {
     const e = decodeChatEvent(m);
@@ -9,12 +15,13 @@ export async function readEvents(res: Response): Promise<(ChatEvent & { id: stri
   });
   const decoder = new TextDecoder();
   const reader = res.body!.getReader();
-  for (;;) {
+  while (events.length < limit) {
     const { done, value } = await reader.read();
     if (done) break;
     parser.push(decoder.decode(value, { stream: true }));
   }
-  return events;
+  await reader.cancel();
+  return events.slice(0, limit);
 }
 
 export function textOf(events: ChatEvent[]): string {

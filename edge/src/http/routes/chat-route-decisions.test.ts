@@ -1,7 +1,7 @@
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '@xiaoer/fake-openai-server';
-import { createSseParser, decodeChatEvent } from '@xiaoer/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../../../test/support/make-test-app.ts';
+import { chatRequest, readEvents } from '../../../test/support/read-events.ts';
 import { DEFAULT_SHOP_PROFILE } from '../../core/shop-profile.ts';
 import type { ConversationStore } from '../../ports/conversation-store.ts';
 import type { createApp } from '../create-app.ts';
@@ -22,16 +22,18 @@ afterAll(async () => {
 
 describe('POST /v1/chat turn record', () => {
   it('keeps intent, SKU, passages, route, reasoning length, timings and usage with the reply', async () => {
-    const res = await app.request('/v1/chat', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ message: { id: 'm-1', text: '那个蓝色小杯子能装热水吗' } }),
-    });
-    const events: ReturnType<typeof decodeChatEvent>[] = [];
-    const parser = createSseParser((m) => events.push(decodeChatEvent(m)));
-    parser.push(await res.text());
+    const events = await readEvents(
+      await app.request(
+        '/v1/chat',
+        chatRequest({ message: { id: 'm-1', text: '那个蓝色小杯子能装热水吗' } }),
+      ),
+    );
     const start = events[0] as { type: 'conversation-start'; data: { conversationId: string } };
-    expect(events.at(-1)).toEqual({ type: 'message-end', data: { finishReason: 'stop' } });
+    expect(events.at(-1)).toEqual({
+      type: 'message-end',
+      data: { finishReason: 'stop' },
+      id: expect.any(String),
+    });
 
     const [turn] = await store.turns(start.data.conversationId);
     const reply = turn!.reply!;

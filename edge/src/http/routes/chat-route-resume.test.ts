@@ -1,32 +1,10 @@
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '@xiaoer/fake-openai-server';
-import { type ChatEvent, createSseParser, decodeChatEvent } from '@xiaoer/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../../../test/support/make-test-app.ts';
+import { readEvents, textOf } from '../../../test/support/read-events.ts';
 import { createPgliteConversationStore } from '../../adapters/conversations/pglite-conversation-store.ts';
 import type { ConversationStore } from '../../ports/conversation-store.ts';
 import type { createApp } from '../create-app.ts';
-
-type Frame = { id: number; event: ChatEvent };
-
-/** Reads an SSE response; stops (cancelling the body, like a dropped connection) after `limit` frames. */
-async function readFrames(res: Response, limit = Number.POSITIVE_INFINITY): Promise<Frame[]> {
-  const frames: Frame[] = [];
-  const parser = createSseParser((m) => {
-    const event = decodeChatEvent(m);
-    if (event) frames.push({ id: Number(m.id), event });
-  });
-  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-  while (frames.length < limit) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    parser.push(value);
-  }
-  await reader.cancel();
-  return frames.slice(0, limit);
-}
-
-const text = (frames: Frame[]) =>
-  frames.map((f) => (f.event.type === 'text-delta' ? f.event.data.delta : '')).join('');
 
 function chat(app: ReturnType<typeof createApp>, id: string, lastEventId?: number) {
   return app.request('/v1/chat', {
@@ -64,30 +42,30 @@ describe('POST /v1/chat with Last-Event-ID', () => {
 
   it('replays a finished reply from the event after Last-Event-ID', async () => {
     const { app } = await makeTestApp({ overrides: { conversations: store } });
-    const full = await readFrames(await chat(app, 'resume_1'));
-    expect(full.at(-1)!.event.type).toBe('message-end');
-    const cut = full.filter((f) => f.id <= 2);
-    const resumed = await readFrames(await chat(app, 'resume_1', 2));
+    const full = await readEvents(await chat(app, 'resume_1'));
+    expect(full.at(-1)!.type).toBe('message-end');
+    const cut = full.filter((e) => Number(e.id) <= 2);
+    const resumed = await readEvents(await chat(app, 'resume_1', 2));
     expect(resumed[0]).toEqual(full[0]); // conversation-start, same replyId
-    expect(resumed.slice(1)).toEqual(full.filter((f) => f.id > 2));
-    expect(text(cut) + text(resumed)).toBe(text(full));
+    expect(resumed.slice(1)).toEqual(full.filter((e) => Number(e.id) > 2));
+    expect(textOf(cut) + textOf(resumed)).toBe(textOf(full));
   });
 
   it('generates a reply again under a new replyId when the stream was cut before it finished', async () => {
     const { app } = await makeTestApp({ llmBaseURL: fake.baseURL, overrides: { conversations: store } });
-    const first = await readFrames(await chat(app, 'resume_2'), 4);
-    expect(first.map((f) => f.event.type)).toContain('text-delta');
+    const first = await readEvents(await chat(app, 'resume_2'), 4);
+    expect(first.map((e) => e.type)).toContain('text-delta');
     // The disconnect aborts the model request and the partial reply is stored as aborted.
     await expect.poll(async () => (await store.turns('c_resume_2'))[0]?.reply?.finishReason).toBe('aborted');
     expect(fake.requests.at(-1)!.aborted).toBe(true);
 
-    const again = await readFrames(await chat(app, 'resume_2', first.at(-1)!.id));
-    const start = again[0]!.event;
-    const firstStart = first[0]!.event;
+    const again = await readEvents(await chat(app, 'resume_2', Number(first.at(-1)!.id)));
+    const start = again[0]!;
+    const firstStart = first[0]!;
     expect(start.type === 'conversation-start' && firstStart.type === 'conversation-start').toBe(true);
     if (start.type === 'conversation-start' && firstStart.type === 'conversation-start')
       expect(start.data.replyId).not.toBe(firstStart.data.replyId);
-    expect(again[1]!.id).toBe(2);
-    expect(text(again)).toBe('周一至周六16:00前付款的订单当天发出。\n需要我帮您查订单或生成工单吗?');
+    expect(Number(again[1]!.id)).toBe(2);
+    expect(textOf(again)).toBe('周一至周六16:00前付款的订单当天发出。\n需要我帮您查订单或生成工单吗?');
   });
 });
