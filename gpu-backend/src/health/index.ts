@@ -11,8 +11,6 @@ export { type PrometheusSample, parsePrometheusText } from './parse-prometheus-t
 export { probeCompletion } from './probe-completion.ts';
 export {
   type CheckFailure,
-  classifyFetchError,
-  DEFAULT_TIMEOUT_MS,
   type FailureKind,
   type ProbeOptions,
   serverRoot,

@@ -41,7 +41,7 @@ export interface ProbeOptions {
   fetch?: typeof fetch;
 }
 
-export const DEFAULT_TIMEOUT_MS = 5000;
+const DEFAULT_TIMEOUT_MS = 5000;
 
 /** `http://h:8000/v1/` -> `http://h:8000`: checks address `/health` at the root and `/v1/...` below it. */
 export function serverRoot(baseUrl: string): string {
@@ -69,7 +69,7 @@ function errorCode(error: unknown): string | undefined {
 }
 
 /** Turns a thrown fetch error into a failure an operator can act on. */
-export function classifyFetchError(error: unknown, url: string, timedOut: boolean, timeoutMs: number) {
+function classifyFetchError(error: unknown, url: string, timedOut: boolean, timeoutMs: number) {
   if (timedOut) {
     return {
       kind: 'timeout',

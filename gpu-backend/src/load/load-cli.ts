@@ -33,7 +33,7 @@ const USAGE = `usage: pnpm bench load --target <url> [options]
   --timeout D         per-request deadline (default 120s)
   --json              print the results as JSON on stdout`;
 
-export interface LoadRun {
+interface LoadRun {
   target: string;
   kind: 'openai' | 'edge';
   questions: number;
