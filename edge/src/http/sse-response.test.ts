@@ -14,6 +14,19 @@ describe('sseResponse', () => {
     expect(await (await app.request('/')).text()).toBe('data: 1\n\ndata: 2\n\n');
   });
 
+  it('sets the SSE headers and keeps the ones the route set', async () => {
+    const app = new Hono().get('/', (c) => {
+      c.header('x-route', 'yes');
+      return sseResponse(c, async () => {});
+    });
+    expect([...(await app.request('/')).headers]).toEqual([
+      ['cache-control', 'no-cache, no-transform'],
+      ['content-type', 'text/event-stream; charset=utf-8'],
+      ['x-accel-buffering', 'no'],
+      ['x-route', 'yes'],
+    ]);
+  });
+
   it('tells run that the client went away, and drops what is written after', async () => {
     let signal: AbortSignal | undefined;
     let release!: () => void;

@@ -8,7 +8,7 @@ export type SseWrite = (frame: string) => void;
  * runtime's writer (Node's server adapter, workerd) picks up, with no TransformStream and reader in between, which
  * is what the per-token path of a reply pays for otherwise (Hono's `stream()` helper adds both). `run` writes frames
  * and learns from `signal` that the client disconnected; the stream closes when it settles. An error `run` throws
- * is logged, since the response status has long been sent.
+ * is logged, since the response status has long been sent. It sets the SSE headers; a route adds its own on `c`.
  */
 export function sseResponse(
   c: Context,
@@ -33,5 +33,9 @@ export function sseResponse(
     .finally(() => {
       if (!gone.signal.aborted) controller.close();
     });
+  c.header('content-type', 'text/event-stream; charset=utf-8');
+  // no-transform and x-accel-buffering: no keep proxies (nginx among them) from compressing or buffering the frames.
+  c.header('cache-control', 'no-cache, no-transform');
+  c.header('x-accel-buffering', 'no');
   return c.newResponse(body);
 }

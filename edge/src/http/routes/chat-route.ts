@@ -77,9 +77,6 @@ export function chatRoute(deps: AppDeps) {
     if (done) turns?.abort();
     else turns ??= start();
 
-    c.header('content-type', 'text/event-stream; charset=utf-8');
-    c.header('cache-control', 'no-cache, no-transform');
-    c.header('x-accel-buffering', 'no');
     c.header(PROTOCOL_HEADER, PROTOCOL_VERSION);
     return sseResponse(c, async (write, gone) => {
       gone.addEventListener('abort', () => turns?.abort(), { once: true });
