@@ -23,7 +23,7 @@ describe('readConfig', () => {
       LLM_ENABLE_THINKING: 'false',
       ALLOWED_ORIGINS: 'https://a.cn, https://b.cn',
     });
-    expect(c.llm).toMatchObject({ baseURL: 'http://gpu:8000/v1', apiKey: 'k', model: 'm' });
+    expect(c.llm).toMatchObject({ baseURLs: ['http://gpu:8000/v1'], apiKey: 'k', model: 'm' });
     expect(c.settings.enableThinking).toBe(false);
     expect(c.allowedOrigins).toEqual(['https://a.cn', 'https://b.cn']);
   });
@@ -45,7 +45,6 @@ describe('readConfig: model backends', () => {
       LLM_BREAKER_FAILURES: '2',
     });
     expect(c.llm).toMatchObject({
-      baseURL: 'http://gpu-1:8000/v1',
       baseURLs: ['http://gpu-1:8000/v1', 'http://gpu-2:8000/v1'],
       firstTokenBudgetMs: 6000,
       breakerFailures: 2,

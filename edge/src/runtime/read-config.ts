@@ -7,8 +7,6 @@ import {
 /** Configuration read from environment variables (Node `process.env`, Workers `env` vars). */
 export interface EdgeConfig {
   llm?: {
-    /** First entry of baseURLs (kept for logs). */
-    baseURL: string;
     /** LLM_BASE_URL may list several backends, comma-separated: they are used with failover. */
     baseURLs: string[];
     apiKey?: string;
@@ -93,7 +91,6 @@ export function readConfig(env: Record<string, unknown>): EdgeConfig {
     }
     if (new Set(baseURLs).size !== baseURLs.length) throw new Error('LLM_BASE_URL lists the same URL twice');
     config.llm = {
-      baseURL: baseURLs[0]!,
       baseURLs,
       firstTokenBudgetMs: num(env, 'LLM_FIRST_TOKEN_MS', 8000, 500, 120_000),
       firstChunkTimeoutMs: num(env, 'LLM_CONNECT_TIMEOUT_MS', 5000, 200, 120_000),
