@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeVectorize } from '../../test/fakes/fake-vectorize.ts';
 import { createOpenAiCompatibleEmbeddings } from '../adapters/embeddings/openai-compatible-embeddings.ts';
 import { createVectorizeVectorStore } from '../adapters/stores/vectorize-vector-store.ts';
+import type { Embeddings } from '../ports/embeddings.ts';
 import type { Passage } from '../ports/retriever.ts';
+import type { VectorStore } from '../ports/vector-store.ts';
 import { createKnowledgeRetriever } from './create-knowledge-retriever.ts';
 import { embeddingText } from './sync-knowledge.ts';
 
@@ -75,5 +77,38 @@ describe('createKnowledgeRetriever', () => {
     r.load(passages);
     expect((await r.retrieve('包邮吗', { k: 1 }))[0]!.id).toBe('faq:F1');
     expect(errors).toHaveLength(1);
+  });
+
+  it('selects fused results under the configured per-document limit and kind mix, like the lexical ranker', async () => {
+    const chunk = (n: number): Passage => ({
+      id: `policy:shipping#${n}`,
+      docId: 'policy:shipping',
+      kind: 'policy',
+      title: '发货',
+      text: `包邮规则第${n}条：满49元包邮。`,
+    });
+    const kb = [chunk(1), chunk(2), chunk(3), ...passages];
+    // Dense retrieval that ranks every passage, best first, with a high similarity.
+    const embeddings: Embeddings = { model: 'fixed', embed: async (texts) => texts.map(() => [1]) };
+    const vectors = {
+      query: async () => kb.map((p, i) => ({ id: p.id, score: 0.99 - i * 0.01 })),
+    } as unknown as VectorStore;
+    const ids = async (weights: { perDocument?: number; mixKinds?: number }, k: number) => {
+      const r = createKnowledgeRetriever({ embeddings, vectors, weights });
+      r.load(kb);
+      return (await r.retrieve('包邮规则', { k })).map((h) => h.id);
+    };
+    expect(await ids({ perDocument: 1, mixKinds: 1 }, 2)).toEqual(['policy:shipping#1', 'faq:F1']);
+    expect(await ids({ perDocument: 3, mixKinds: 1 }, 3)).toEqual([
+      'policy:shipping#1',
+      'policy:shipping#2',
+      'policy:shipping#3',
+    ]);
+    // All three of one kind: the last slot goes to the best passage of another kind.
+    expect(await ids({ perDocument: 3, mixKinds: 0 }, 3)).toEqual([
+      'policy:shipping#1',
+      'policy:shipping#2',
+      'faq:F1',
+    ]);
   });
 });

@@ -1,8 +1,13 @@
 import type { Embeddings } from '../ports/embeddings.ts';
 import type { Passage, RetrieveOptions, Retriever, ScoredPassage } from '../ports/retriever.ts';
 import type { VectorStore } from '../ports/vector-store.ts';
-import { createLexicalRetriever, type LexicalOptions } from './create-lexical-retriever.ts';
+import {
+  createLexicalRetriever,
+  DEFAULT_LEXICAL_WEIGHTS,
+  type LexicalOptions,
+} from './create-lexical-retriever.ts';
 import { fuseRankings } from './fuse-rankings.ts';
+import { selectPassages } from './select-passages.ts';
 
 export interface KnowledgeRetrieverOptions extends LexicalOptions {
   /** Both or neither: dense retrieval fused with the lexical ranking. */
@@ -33,6 +38,10 @@ export function createKnowledgeRetriever(options: KnowledgeRetrieverOptions = {}
   let byId = new Map<string, Passage>();
   const candidates = options.candidates ?? 20;
   const floor = options.denseFloor ?? 0.5;
+  const limits = {
+    perDocument: options.weights?.perDocument ?? DEFAULT_LEXICAL_WEIGHTS.perDocument,
+    mixKinds: options.weights?.mixKinds ?? DEFAULT_LEXICAL_WEIGHTS.mixKinds,
+  };
 
   async function dense(query: string, history: string[] | undefined, k: number) {
     if (!options.vectors || !options.embeddings) return [];
@@ -60,19 +69,12 @@ export function createKnowledgeRetriever(options: KnowledgeRetrieverOptions = {}
       const lex = index.search(query, Math.max(k, candidates), history);
       const lexScore = new Map(lex.map((p) => [p.id, p.score]));
       const vecScore = new Map(vec.map((h) => [h.id, Math.max(0, (h.score - floor) / (1 - floor))]));
-      const out: ScoredPassage[] = [];
-      const perDoc = new Map<string, number>();
-      const texts = new Set<string>();
-      for (const id of fuseRankings([lex.map((p) => p.id), vec.map((h) => h.id)])) {
-        if (out.length >= k) break;
-        const p = byId.get(id)!;
-        // The same limits as the lexical ranker: two chunks per document, one copy of a section's text.
-        if (texts.has(p.text) || (perDoc.get(p.docId) ?? 0) >= 2) continue;
-        texts.add(p.text);
-        perDoc.set(p.docId, (perDoc.get(p.docId) ?? 0) + 1);
-        out.push({ ...p, score: lexScore.get(id) ?? vecScore.get(id) ?? 0 });
-      }
-      return out;
+      const scoreOf = (id: string) => lexScore.get(id) ?? vecScore.get(id) ?? 0;
+      // The lexical ranker's selection (per-document limit, one copy of a text, mix of kinds) over the fused order;
+      // the mix compares the scores reported.
+      const fused = fuseRankings([lex.map((p) => p.id), vec.map((h) => h.id)]);
+      const chosen = selectPassages(fused, k, { passage: (id) => byId.get(id)!, score: scoreOf }, limits);
+      return chosen.map((id) => ({ ...byId.get(id)!, score: scoreOf(id) }));
     },
     async size() {
       return byId.size;

@@ -2,6 +2,7 @@ import type { Passage, PassageKind, RetrieveOptions, Retriever, ScoredPassage } 
 import { answerTypeConcepts } from './answer-type-concepts.ts';
 import { DEFAULT_SYNONYMS } from './default-synonyms.ts';
 import { normalizeText } from './normalize-text.ts';
+import { selectPassages } from './select-passages.ts';
 import { createSynonyms, type Synonyms } from './synonyms.ts';
 import { tokenize } from './tokenize.ts';
 
@@ -173,39 +174,10 @@ export function createLexicalRetriever(
   const rawScore = new Float64Array(passages.length);
   const passageScore = new Float64Array(passages.length);
 
-  /** Top k of hits (sorted best first) under the per-document limit and the kind mix. */
-  function select(hit: number[], k: number): number[] {
-    const chosen: number[] = [];
-    const perDoc = new Map<string, number>();
-    const texts = new Set<string>();
-    const rest: number[] = [];
-    for (const p of hit) {
-      if (chosen.length >= k) {
-        rest.push(p);
-        continue;
-      }
-      // Chunks of one short section read the same text: hand it over once.
-      if (texts.has(passages[p]!.text)) continue;
-      texts.add(passages[p]!.text);
-      const doc = passages[p]!.docId;
-      const n = perDoc.get(doc) ?? 0;
-      if (n >= w.perDocument) continue;
-      perDoc.set(doc, n + 1);
-      chosen.push(p);
-    }
-    if (k >= 2 && chosen.length === k && w.mixKinds < 1) {
-      const kind = passages[chosen[0]!]!.kind;
-      if (
-        chosen.slice(0, k - 1).every((p) => passages[p]!.kind === kind) &&
-        passages[chosen[k - 1]!]!.kind === kind
-      ) {
-        const floor = w.mixKinds * passageScore[chosen[0]!]!;
-        const other = rest.find((p) => passages[p]!.kind !== kind && !perDoc.has(passages[p]!.docId));
-        if (other !== undefined && passageScore[other]! >= floor) chosen[k - 1] = other;
-      }
-    }
-    return chosen;
-  }
+  const selection = {
+    passage: (p: number) => passages[p]!,
+    score: (p: number) => passageScore[p]!,
+  };
 
   function search(query: string, k: number, history: string[] = []): ScoredPassage[] {
     const weights = new Map<string, number>();
@@ -245,7 +217,7 @@ export function createLexicalRetriever(
       entryCover[e] = 0;
     }
     hit.sort((a, b) => passageScore[b]! - passageScore[a]! || a - b);
-    const chosen = select(hit, k);
+    const chosen = selectPassages(hit, k, selection, w);
     const out = chosen.map((p) => ({ ...passages[p]!, score: Math.min(1, rawScore[p]! / max) }));
     for (const p of hit) {
       passageScore[p] = 0;
