@@ -24,8 +24,6 @@ export interface FailoverOptions {
   onBackendFailure?: (name: string, error: unknown) => void;
 }
 
-export type BackendHealth = LlmBackendHealth;
-
 interface State extends FailoverBackend {
   failures: number;
   openedAt: number | null;
@@ -52,7 +50,7 @@ class FirstChunkTimeoutError extends Error {
 export function createFailoverLlm(
   backends: FailoverBackend[],
   options: FailoverOptions,
-): Llm & { health(): BackendHealth[]; probe(signal?: CancelSignal): Promise<void> } {
+): Llm & { health(): LlmBackendHealth[]; probe(signal?: CancelSignal): Promise<void> } {
   if (!backends.length) throw new Error('createFailoverLlm needs at least one backend');
   const threshold = options.failureThreshold ?? 3;
   const cooldownMs = options.cooldownMs ?? 30_000;
@@ -66,7 +64,7 @@ export function createFailoverLlm(
     lastError: null,
   }));
 
-  const circuit = (s: State): BackendHealth['circuit'] => {
+  const circuit = (s: State): LlmBackendHealth['circuit'] => {
     if (s.openedAt === null) return 'closed';
     return options.clock.now() - s.openedAt >= cooldownMs ? 'half-open' : 'open';
   };
@@ -100,32 +98,27 @@ export function createFailoverLlm(
    */
   async function open(s: State, request: LlmRequest, local: ReturnType<typeof createCancelSource>) {
     const iterator = s.llm.stream(request, local.signal)[Symbol.asyncIterator]();
-    const buffered: LlmChunk[] = [];
-    let answering = false;
-    let first = true;
-    while (!answering) {
-      const next = iterator.next();
-      let result: IteratorResult<LlmChunk>;
-      if (first) {
-        const stop = createCancelSource(local.signal);
-        const timeout = options.timer.delay(firstChunkMs, stop.signal).then(() => {
-          if (stop.signal.aborted) return null;
-          local.cancel();
-          throw new FirstChunkTimeoutError(s.name, firstChunkMs);
-        });
-        next.catch(() => {});
-        try {
-          result = (await Promise.race([next, timeout])) as IteratorResult<LlmChunk>;
-        } finally {
-          stop.cancel();
-        }
-        first = false;
-      } else result = await next;
-      if (result.done) break;
-      buffered.push(result.value);
-      if (result.value.type === 'content') answering = true;
+    const first = iterator.next();
+    const stop = createCancelSource(local.signal);
+    const timeout = options.timer.delay(firstChunkMs, stop.signal).then(() => {
+      if (stop.signal.aborted) return null;
+      local.cancel();
+      throw new FirstChunkTimeoutError(s.name, firstChunkMs);
+    });
+    first.catch(() => {});
+    let result: IteratorResult<LlmChunk>;
+    try {
+      result = (await Promise.race([first, timeout])) as IteratorResult<LlmChunk>;
+    } finally {
+      stop.cancel();
     }
-    return { iterator, buffered, answering };
+    const buffered: LlmChunk[] = [];
+    while (!result.done) {
+      buffered.push(result.value);
+      if (result.value.type === 'content') return { iterator, buffered, answering: true };
+      result = await iterator.next();
+    }
+    return { iterator, buffered, answering: false };
   }
 
   return {
