@@ -25,7 +25,6 @@ const kbDir = resolve(env.KB_DIR ?? resolve(root, 'examples/lizi-shop'));
 const dataDir = resolve(env.DATA_DIR ?? resolve(root, '.data'));
 mkdirSync(dataDir, { recursive: true });
 
-// The retriever serves from memory at once and syncs the store (PGlite in DATA_DIR, or DATABASE_URL) in the background.
 // Conversations go where the knowledge goes: Postgres when DATABASE_URL is set, else PGlite in DATA_DIR on its own
 // worker thread (its synchronous writes would otherwise pause every open chat stream).
 const { store } = env.DATABASE_URL
