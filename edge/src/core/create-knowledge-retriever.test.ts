@@ -7,7 +7,9 @@ import type { Embeddings } from '../ports/embeddings.ts';
 import type { Passage } from '../ports/retriever.ts';
 import type { VectorStore } from '../ports/vector-store.ts';
 import { createKnowledgeRetriever } from './create-knowledge-retriever.ts';
+import { DEFAULT_SYNONYMS } from './default-synonyms.ts';
 import { embeddingText } from './sync-knowledge.ts';
+import { createSynonyms } from './synonyms.ts';
 
 const faq = (id: string, q: string, answer: string): Passage => ({
   id: `faq:${id}`,
@@ -38,6 +40,16 @@ describe('createKnowledgeRetriever', () => {
     expect((await r.retrieve('包邮', { k: 1 }))[0]!.id).toBe('faq:F1');
     r.load(passages.slice(1));
     expect(await r.retrieve('包邮', { k: 1 })).toEqual([]);
+  });
+
+  it('takes new synonyms on load and keeps the last ones when none are given', async () => {
+    const r = createKnowledgeRetriever();
+    r.load(passages);
+    expect(await r.retrieve('票据', { k: 1 })).toEqual([]);
+    r.load(passages, createSynonyms([...DEFAULT_SYNONYMS, ['发票', '票据']]));
+    expect((await r.retrieve('票据', { k: 1 }))[0]!.id).toBe('faq:F2');
+    r.load(passages.slice(1));
+    expect((await r.retrieve('票据', { k: 1 }))[0]!.id).toBe('faq:F2');
   });
 
   it('fuses dense hits the lexical ranker misses, with scores kept in 0..1', async () => {

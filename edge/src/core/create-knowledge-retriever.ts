@@ -8,6 +8,7 @@ import {
 } from './create-lexical-retriever.ts';
 import { fuseRankings } from './fuse-rankings.ts';
 import { selectPassages } from './select-passages.ts';
+import type { Synonyms } from './synonyms.ts';
 
 export interface KnowledgeRetrieverOptions extends LexicalOptions {
   /** Both or neither: dense retrieval fused with the lexical ranking. */
@@ -27,14 +28,16 @@ export interface KnowledgeRetrieverOptions extends LexicalOptions {
 /**
  * The production retriever: the Chinese lexical ranker over the loaded passages, fused with dense retrieval by
  * reciprocal-rank fusion when an embeddings endpoint and a vector store are configured. `load()` swaps in a new set of
- * passages (after a re-sync) without interrupting queries. Scores stay normalised 0..1: a passage keeps its lexical
+ * passages (after a re-sync) without interrupting queries, with the folder's new synonyms when given (else the ones
+ * last used). Scores stay normalised 0..1: a passage keeps its lexical
  * score; one found only by dense retrieval gets its similarity rescaled above `denseFloor`.
  * @example const r = createKnowledgeRetriever({}); r.load(passages); await r.retrieve('包邮吗', { k: 3 })
  */
 export function createKnowledgeRetriever(options: KnowledgeRetrieverOptions = {}): Retriever & {
-  load(passages: Passage[]): void;
+  load(passages: Passage[], synonyms?: Synonyms): void;
 } {
   let lexical = createLexicalRetriever([], options);
+  let synonyms = options.synonyms;
   let byId = new Map<string, Passage>();
   const candidates = options.candidates ?? 20;
   const floor = options.denseFloor ?? 0.5;
@@ -57,8 +60,9 @@ export function createKnowledgeRetriever(options: KnowledgeRetrieverOptions = {}
   }
 
   return {
-    load(passages) {
-      lexical = createLexicalRetriever(passages, options);
+    load(passages, next) {
+      if (next) synonyms = next;
+      lexical = createLexicalRetriever(passages, { ...options, synonyms });
       byId = new Map(passages.map((p) => [p.id, p]));
     },
     async retrieve(query: string, { k, history }: RetrieveOptions): Promise<ScoredPassage[]> {

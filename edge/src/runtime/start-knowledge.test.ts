@@ -84,3 +84,51 @@ it('re-sync reloads the passages and hands the new files to the runtime (product
   expect(reloaded[0]).toContain('products.csv');
   await kb.close();
 });
+
+it('re-sync uses the synonyms of the folder read then, not those of start-up', async () => {
+  const kbDir = dataDir();
+  cpSync(DEMO_KB_DIR, kbDir, { recursive: true });
+  rmSync(join(kbDir, 'synonyms.txt'), { force: true });
+  appendFileSync(
+    join(kbDir, 'faq.csv'),
+    'F999,可以用数字人民币付款吗？,,支持的，结算页选数字人民币就行。,payment\n',
+  );
+  const kb = await startKnowledge({
+    kbDir,
+    dataDir: dataDir(),
+    databaseUrl: undefined,
+    config: readConfig({}),
+    log: () => {},
+  });
+  await kb.ready;
+  expect((await kb.retriever.retrieve('数币', { k: 1 }))[0]?.id).not.toBe('faq:F999');
+  appendFileSync(join(kbDir, 'synonyms.txt'), '数字人民币 数币\n');
+  await kb.resync();
+  expect((await kb.retriever.retrieve('数币', { k: 1 }))[0]?.id).toBe('faq:F999');
+  await kb.close();
+});
+
+it('a re-sync whose files the runtime rejects changes nothing that is served', async () => {
+  const kbDir = dataDir();
+  cpSync(DEMO_KB_DIR, kbDir, { recursive: true });
+  const lines: string[] = [];
+  const kb = await startKnowledge({
+    kbDir,
+    dataDir: dataDir(),
+    databaseUrl: undefined,
+    config: readConfig({}),
+    log: (l) => lines.push(l),
+    onReload: () => {
+      throw new Error('shop.json: "name" must be a string');
+    },
+  });
+  await kb.ready;
+  appendFileSync(
+    join(kbDir, 'faq.csv'),
+    'F999,可以用数字人民币付款吗？,,支持的，结算页选数字人民币就行。,payment\n',
+  );
+  await kb.resync();
+  expect((await kb.retriever.retrieve('可以用数字人民币付款吗', { k: 1 }))[0]?.id).not.toBe('faq:F999');
+  expect(lines.at(-1)).toMatch(/knowledge sync failed, keeping the knowledge already loaded: shop.json/);
+  await kb.close();
+});

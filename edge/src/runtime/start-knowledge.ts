@@ -10,7 +10,8 @@ import type { EdgeConfig } from './read-config.ts';
  * Node wiring of the knowledge base. Start-up stays fast: the folder is parsed (tens of ms) and served from memory at
  * once. With an embeddings endpoint or DATABASE_URL, the store (PGlite in DATA_DIR or Postgres) opens and re-syncs in
  * the background, and dense retrieval joins once it is ready. Every `intervalMinutes` the folder is synced
- * again; a bad folder is logged and the knowledge already loaded keeps serving.
+ * again; a bad folder (one that fails to parse, or whose shop.json the runtime rejects in `onReload`) is logged and the
+ * knowledge already loaded keeps serving: passages and synonyms are swapped in only after `onReload` returned.
  */
 export async function startKnowledge(options: {
   kbDir: string;
@@ -18,7 +19,10 @@ export async function startKnowledge(options: {
   databaseUrl: string | undefined;
   config: EdgeConfig;
   log: (line: string) => void;
-  /** Called with the folder's files after each re-sync that loaded them, so the runtime can rebuild what derives from them. */
+  /**
+   * Called with the folder's files on each re-sync, before its passages are loaded, so the runtime can rebuild what
+   * derives from them; if it throws, the re-sync changes nothing that is served.
+   */
   onReload?: (files: SourceFile[]) => void;
 }) {
   const { config, log } = options;
@@ -43,10 +47,10 @@ export async function startKnowledge(options: {
   const persist = Boolean(embeddings || options.databaseUrl);
   const sync = async (initial: boolean) => {
     try {
-      const { files, passages } = initial ? first : await readKnowledge(options.kbDir);
+      const { files, passages, synonyms } = initial ? first : await readKnowledge(options.kbDir);
       const reload = () => {
-        retriever.load(passages);
         options.onReload?.(files);
+        retriever.load(passages, synonyms);
       };
       if (!persist) {
         if (!initial) reload();
