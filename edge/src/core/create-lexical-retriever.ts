@@ -23,15 +23,6 @@ export interface LexicalWeights {
   mixKinds: number;
   /** Most chunks of one document among the results. */
   perDocument: number;
-  /** Match the kind of answer asked for (多久 ~ 5-8天) as an extra term. */
-  answerTypes: boolean;
-  /** Exponent of the share of the message's terms a passage matches, multiplied into its rank (0 = off). */
-  coverage: number;
-  /**
-   * Segment bodies into ICU words too (not only bigrams). Headlines and messages always are. Off, indexing is several
-   * times faster (Intl.Segmenter dominates build time) for a small loss in ranking.
-   */
-  bodyWords: boolean;
   /** BM25 term-frequency saturation. */
   k1: number;
   /** BM25 length normalisation (0: none, 1: full). */
@@ -47,9 +38,6 @@ export const DEFAULT_LEXICAL_WEIGHTS: LexicalWeights = {
   history: 0.3,
   mixKinds: 0.3,
   perDocument: 2,
-  answerTypes: true,
-  coverage: 0,
-  bodyWords: true,
   k1: 1.2,
   b: 0.5,
   kind: { policy: 2, faq: 1, product: 1.4 },
@@ -67,9 +55,9 @@ const ANAPHORA = /这个|那个|这款|那款|这种|那种|它|这些|那些|�
 const PRODUCT_HEADLINE = ['name', 'category', 'color', 'size'];
 
 /** The weighted texts one index entry is made of. A passage has one entry, an FAQ one per phrasing. */
-function entriesOf(p: Passage, w: LexicalWeights): { text: string; weight: number; body?: true }[][] {
+function entriesOf(p: Passage, w: LexicalWeights): { text: string; weight: number }[][] {
   if (p.kind === 'faq') {
-    const body = { text: p.answer ?? p.text, weight: w.faqAnswer, body: true as const };
+    const body = { text: p.answer ?? p.text, weight: w.faqAnswer };
     const questions = p.questions?.length ? p.questions : [p.title];
     return questions.map((q) => [{ text: q, weight: w.headline }, body]);
   }
@@ -80,7 +68,7 @@ function entriesOf(p: Passage, w: LexicalWeights): { text: string; weight: numbe
     return [
       [
         { text: `${p.title} ${head}`, weight: w.headline },
-        { text: rest, weight: w.body, body: true },
+        { text: rest, weight: w.body },
       ],
     ];
   }
@@ -88,7 +76,7 @@ function entriesOf(p: Passage, w: LexicalWeights): { text: string; weight: numbe
   return [
     [
       { text: p.title, weight: w.headline },
-      { text: body, weight: w.body, body: true },
+      { text: body, weight: w.body },
     ],
   ];
 }
@@ -111,11 +99,12 @@ export function createLexicalRetriever(
   const synonyms = options.synonyms ?? createSynonyms(DEFAULT_SYNONYMS);
   const w = { ...DEFAULT_LEXICAL_WEIGHTS, ...options.weights };
   w.kind = { ...DEFAULT_LEXICAL_WEIGHTS.kind, ...options.weights?.kind };
-  const terms = (text: string, words = true) => {
-    const all = tokenize(text, { words });
+  // Terms are ICU words, bigrams, synonym concepts and the kind of answer asked for (多久 ~ 5-8天).
+  const terms = (text: string) => {
+    const all = tokenize(text);
     const normalized = normalizeText(text);
     for (const c of synonyms.concepts(normalized)) all.push(c);
-    if (w.answerTypes) for (const c of answerTypeConcepts(normalized)) all.push(c);
+    for (const c of answerTypeConcepts(normalized)) all.push(c);
     return all;
   };
 
@@ -131,11 +120,11 @@ export function createLexicalRetriever(
     for (const fields of entriesOf(p, w)) {
       const tf = new Map<string, number>();
       let length = 0;
-      for (const { text, weight, body } of fields) {
+      for (const { text, weight } of fields) {
         // An FAQ's answer is in each of its phrasings' entries: segment it once.
         let fieldTerms = built.get(text);
         if (!fieldTerms) {
-          fieldTerms = terms(text, !body || w.bodyWords);
+          fieldTerms = terms(text);
           built.set(text, fieldTerms);
         }
         for (const t of fieldTerms) {
@@ -169,7 +158,6 @@ export function createLexicalRetriever(
   };
   const kindWeight = passages.map((p) => w.kind[p.kind] ?? 1);
   const entryScore = new Float64Array(entryPassage.length);
-  const entryCover = new Float64Array(entryPassage.length);
   /** Best entry score of each passage before the kind multiplier: the normalised score reported. */
   const rawScore = new Float64Array(passages.length);
   const passageScore = new Float64Array(passages.length);
@@ -200,21 +188,18 @@ export function createLexicalRetriever(
         const f = list.tf[i]!;
         if (entryScore[e] === 0) touched.push(e);
         entryScore[e] = entryScore[e]! + (weight * f) / (f + norm[e]!);
-        entryCover[e] = entryCover[e]! + weight;
       }
     }
     const hit: number[] = [];
     for (const e of touched) {
       const p = entryPassage[e]!;
       if (passageScore[p] === 0) hit.push(p);
-      const cover = w.coverage > 0 ? (entryCover[e]! / max) ** w.coverage : 1;
-      const score = entryScore[e]! * kindWeight[p]! * cover;
+      const score = entryScore[e]! * kindWeight[p]!;
       if (score > passageScore[p]!) {
         passageScore[p] = score;
         rawScore[p] = entryScore[e]!;
       }
       entryScore[e] = 0;
-      entryCover[e] = 0;
     }
     hit.sort((a, b) => passageScore[b]! - passageScore[a]! || a - b);
     const chosen = selectPassages(hit, k, selection, w);

@@ -43,10 +43,7 @@ export function selectPassages<T>(
   }
   if (k >= 2 && chosen.length === k && limits.mixKinds < 1) {
     const kind = of.passage(chosen[0]!).kind;
-    if (
-      chosen.slice(0, k - 1).every((c) => of.passage(c).kind === kind) &&
-      of.passage(chosen[k - 1]!).kind === kind
-    ) {
+    if (chosen.every((c) => of.passage(c).kind === kind)) {
       const floor = limits.mixKinds * of.score(chosen[0]!);
       const other = rest.find((c) => {
         const p = of.passage(c);

@@ -49,8 +49,6 @@ const STOP = new Set([
   '的话',
 ]);
 
-const LATIN_WORD = /[a-z0-9]+(?:\.[0-9]+)?/g;
-
 function pushLatin(out: string[], segment: string) {
   out.push(segment);
   // 750ml also matches 750, and ipx5 matches ipx: split where digits meet letters.
@@ -64,18 +62,15 @@ function pushLatin(out: string[], segment: string) {
  * words. Pure and deterministic.
  * @example tokenize('几点前付款') -> ['几点', '付款', '几点', '点前', '前付', '付款'] (order not guaranteed)
  */
-export function tokenize(text: string, options: { words?: boolean } = {}): string[] {
+export function tokenize(text: string): string[] {
   const out: string[] = [];
   const normalized = normalizeText(text);
-  if (options.words === false) {
-    for (const segment of normalized.match(LATIN_WORD) ?? []) pushLatin(out, segment);
-  } else
-    for (const { segment, isWordLike } of segmenter.segment(normalized)) {
-      if (!isWordLike || !WORDLIKE.test(segment)) continue;
-      if (CJK.test(segment)) {
-        if (segment.length >= 2 && !STOP.has(segment)) out.push(segment);
-      } else pushLatin(out, segment);
-    }
+  for (const { segment, isWordLike } of segmenter.segment(normalized)) {
+    if (!isWordLike || !WORDLIKE.test(segment)) continue;
+    if (CJK.test(segment)) {
+      if (segment.length >= 2 && !STOP.has(segment)) out.push(segment);
+    } else pushLatin(out, segment);
+  }
   let run = '';
   const flush = () => {
     for (let i = 0; i + 1 < run.length; i++) {
