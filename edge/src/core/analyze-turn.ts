@@ -64,7 +64,7 @@ export async function analyzeTurn(input: AnalyzeInput, deps: AnalyzeDeps): Promi
     history: input.history,
   });
   const product = resolution.kind === 'unique' ? resolution.row : null;
-  const intent = classifyIntent(input.text, input.history, undefined, product !== null);
+  const intent = classifyIntent(input.text, input.history, product !== null);
   return {
     route: transfer.route,
     transferReason: transfer.reason,

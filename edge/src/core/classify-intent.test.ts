@@ -26,8 +26,8 @@ describe('classifyIntent', () => {
   });
 
   it('reads a warranty-length question as a product question when one product is named', () => {
-    expect(classifyIntent('这个保修多久啊', [], undefined, true)).toBe('product');
-    expect(classifyIntent('用了三个月坏了，还在保修吗', [], undefined, true)).toBe('after_sales');
+    expect(classifyIntent('这个保修多久啊', [], true)).toBe('product');
+    expect(classifyIntent('用了三个月坏了，还在保修吗', [], true)).toBe('after_sales');
   });
 
   it('lets the more specific topic win when several are named', () => {

@@ -86,9 +86,9 @@ const DEFECT = /坏|不能|不了|没声|进水|鼓包|变形|漏|碎|还在保�
 const CHITCHAT =
   /^(你好|您好|在吗|在不在|hi|hello|哈喽|嗨|谢谢|多谢|感谢|好的|好|ok|嗯|行|拜拜|再见)|机器人|笑话|天气|门店|下班|几点上班|人工客服/i;
 
-function scoreOf(text: string, cues: [Intent, IntentCues][]): Intent {
-  for (const [intent, c] of cues) if (c.strong.test(text)) return intent;
-  for (const [intent, c] of cues) if (c.weak?.test(text)) return intent;
+function scoreOf(text: string): Intent {
+  for (const [intent, c] of DEFAULT_INTENT_CUES) if (c.strong.test(text)) return intent;
+  for (const [intent, c] of DEFAULT_INTENT_CUES) if (c.weak?.test(text)) return intent;
   return 'other';
 }
 
@@ -100,13 +100,12 @@ function scoreOf(text: string, cues: [Intent, IntentCues][]): Intent {
 export function classifyIntent(
   text: string,
   history: string[] = [],
-  cues: [Intent, IntentCues][] = DEFAULT_INTENT_CUES,
   /** True when the message refers to one product (a resolved SKU). */
   productNamed = false,
 ): Intent {
   if (productNamed && WARRANTY_LENGTH.test(text) && !DEFECT.test(text)) return 'product';
-  const own = scoreOf(text, cues);
+  const own = scoreOf(text);
   if (own !== 'other' || CHITCHAT.test(text.trim())) return own;
   const previous = history.at(-1);
-  return previous === undefined ? 'other' : scoreOf(previous, cues);
+  return previous === undefined ? 'other' : scoreOf(previous);
 }
