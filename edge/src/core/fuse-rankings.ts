@@ -7,16 +7,12 @@ export const RRF_K = 60;
  * @example fuseRankings([['a', 'b'], ['b', 'c']]) -> ['b', 'a', 'c']
  */
 export function fuseRankings(rankings: string[][]): string[] {
+  // A Map keeps its keys in the order first seen and Array#sort is stable, so ties keep that order.
   const score = new Map<string, number>();
-  const firstSeen = new Map<string, number>();
-  let n = 0;
   for (const ranking of rankings) {
     ranking.forEach((id, i) => {
       score.set(id, (score.get(id) ?? 0) + 1 / (RRF_K + i + 1));
-      if (!firstSeen.has(id)) firstSeen.set(id, n++);
     });
   }
-  return [...score.keys()].sort(
-    (a, b) => score.get(b)! - score.get(a)! || firstSeen.get(a)! - firstSeen.get(b)!,
-  );
+  return [...score.keys()].sort((a, b) => score.get(b)! - score.get(a)!);
 }

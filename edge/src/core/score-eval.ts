@@ -53,8 +53,8 @@ export function percentile(values: number[], p: number): number | null {
 }
 
 /**
- * Scores a run of the pipeline against labelled cases. Route, intent and SKU metrics are null when the pipeline left
- * that field null on every case (not decided yet), rather than counting every case as wrong.
+ * Scores a run of the pipeline against labelled cases. A metric is null when it has no case to count; SKU accuracy is
+ * also null when the pipeline decided no SKU on any case (not decided yet), rather than counting every case as wrong.
  * @param isDirectFaq decides whether a turn's top passage would be used as the answer without a model.
  */
 export function scoreEval(results: EvalResult[], isDirectFaq: (a: TurnAnalysis) => boolean): EvalReport {
@@ -115,12 +115,10 @@ export function scoreEval(results: EvalResult[], isDirectFaq: (a: TurnAnalysis) 
         : null,
     },
     intent: {
-      accuracy: results.length
-        ? frac(
-            count(results, (r) => r.analysis.intent === r.case.expect.intent),
-            results.length,
-          )
-        : null,
+      accuracy: frac(
+        count(results, (r) => r.analysis.intent === r.case.expect.intent),
+        results.length,
+      ),
     },
     direct_faq_rate: frac(
       count(answerable, (r) => isDirectFaq(r.analysis)),

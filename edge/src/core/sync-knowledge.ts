@@ -73,7 +73,7 @@ export async function syncKnowledge(passages: Passage[], deps: SyncDeps): Promis
     else summary.changed++;
     const needsVector = model !== null && !(same && state?.embeddedWith === model);
     if (needsVector) toEmbed.push(chunk);
-    else if (!same) upsert.push({ chunk, embeddedWith: same ? (state?.embeddedWith ?? null) : null });
+    else if (!same) upsert.push({ chunk, embeddedWith: null });
   }
   const deleted = [...states.keys()].filter((id) => !seen.has(id));
   summary.deleted = deleted.length;
