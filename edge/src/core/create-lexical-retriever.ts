@@ -4,7 +4,7 @@ import { DEFAULT_SYNONYMS } from './default-synonyms.ts';
 import { normalizeText } from './normalize-text.ts';
 import { selectPassages } from './select-passages.ts';
 import { createSynonyms, type Synonyms } from './synonyms.ts';
-import { tokenize } from './tokenize.ts';
+import { tokenizeNormalized } from './tokenize.ts';
 
 /** Tuning of the lexical ranker; the defaults were chosen on a held-out half of the demo shop's labelled cases. */
 export interface LexicalWeights {
@@ -101,8 +101,8 @@ export function createLexicalRetriever(
   w.kind = { ...DEFAULT_LEXICAL_WEIGHTS.kind, ...options.weights?.kind };
   // Terms are ICU words, bigrams, synonym concepts and the kind of answer asked for (多久 ~ 5-8天).
   const terms = (text: string) => {
-    const all = tokenize(text);
     const normalized = normalizeText(text);
+    const all = tokenizeNormalized(normalized);
     for (const c of synonyms.concepts(normalized)) all.push(c);
     for (const c of answerTypeConcepts(normalized)) all.push(c);
     return all;

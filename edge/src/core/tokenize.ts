@@ -63,8 +63,12 @@ function pushLatin(out: string[], segment: string) {
  * @example tokenize('几点前付款') -> ['几点', '付款', '几点', '点前', '前付', '付款'] (order not guaranteed)
  */
 export function tokenize(text: string): string[] {
+  return tokenizeNormalized(normalizeText(text));
+}
+
+/** tokenize() of text already passed through normalizeText, for callers that need the normalised text too. */
+export function tokenizeNormalized(normalized: string): string[] {
   const out: string[] = [];
-  const normalized = normalizeText(text);
   for (const { segment, isWordLike } of segmenter.segment(normalized)) {
     if (!isWordLike || !WORDLIKE.test(segment)) continue;
     if (CJK.test(segment)) {
