@@ -101,8 +101,8 @@ interface IndexedRow {
   numbers: SizeNumber[];
   /** Main size in a comparable unit, for 最大 / 小一点. */
   primarySize: number | null;
-  /** The Chinese part of the name without brand, category and colour: 茶水分离, 磁吸迷你 ... */
-  descriptor: string;
+  /** Bigrams of the Chinese part of the name without brand, category and colour: 茶水分离, 磁吸迷你 ... */
+  descriptorBigrams: string[];
   featureTokens: Set<string>;
 }
 
@@ -111,6 +111,10 @@ export interface ProductCatalog {
   indexed: IndexedRow[];
   vocabulary: ProductVocabulary;
   bySku: Map<string, ProductRow>;
+  /** Each category of the vocabulary with its names (itself and its aliases), lower-cased. */
+  categoryNames: [category: string, names: string[]][];
+  /** The categories the rows are in, each once. */
+  categories: string[];
 }
 
 const UNIT_NUMBER = /(\d+(?:\.\d+)?)\s*(ml|mah|wh|mm|w|l|m|g|个)(?![a-z])/gi;
@@ -165,7 +169,7 @@ export function createProductCatalog(
       colorWords: [row.color, ...(colorWord ? [colorWord] : [])].filter(Boolean),
       numbers,
       primarySize: primary ? (primary.unit === 'l' ? primary.value * 1000 : primary.value) : null,
-      descriptor,
+      descriptorBigrams: [...bigrams(descriptor)],
       // Sizes (20w, 350ml) are matched as numbers; feature words such as 24v, magsafe or ldac tell rows apart.
       featureTokens: new Set(
         row.features
@@ -174,7 +178,17 @@ export function createProductCatalog(
       ),
     };
   });
-  return { rows, indexed, vocabulary, bySku: new Map(rows.map((r) => [r.sku, r])) };
+  return {
+    rows,
+    indexed,
+    vocabulary,
+    bySku: new Map(rows.map((r) => [r.sku, r])),
+    categoryNames: Object.entries(vocabulary.categoryAliases).map(([category, aliases]) => [
+      category,
+      [category, ...aliases].map((a) => a.toLowerCase()),
+    ]),
+    categories: [...new Set(rows.map((r) => r.category))],
+  };
 }
 
 /** What one message says about a product. */
@@ -196,14 +210,13 @@ function readReference(raw: string, catalog: ProductCatalog): Reference {
 
   // Categories: specific names first (吸管杯), generic words (杯子) only when no specific name is given.
   const named = new Set<string>();
-  for (const [category, aliases] of Object.entries(catalog.vocabulary.categoryAliases)) {
-    if ([category, ...aliases].some((a) => text.includes(a.toLowerCase()))) named.add(category);
+  for (const [category, names] of catalog.categoryNames) {
+    if (names.some((a) => text.includes(a))) named.add(category);
   }
   if (!named.size) {
-    const all = new Set(catalog.rows.map((r) => r.category));
     for (const [word, fits] of GENERIC) {
       if (!word.test(text)) continue;
-      for (const c of all) if (fits(c)) named.add(c);
+      for (const c of catalog.categories) if (fits(c)) named.add(c);
     }
   }
   const categories = named.size ? named : null;
@@ -308,7 +321,7 @@ function candidatesFor(anchor: Reference, refine: Reference, catalog: ProductCat
     (rs) => narrow(rs, (r) => [...anchor.asciiTokens].some((t) => t.length > 2 && r.featureTokens.has(t))),
     (rs) => {
       // Words of the product name (一拖三, 茶水分离, 车载): keep the rows sharing the most of them.
-      const shared = rs.map((r) => [...bigrams(r.descriptor)].filter((b) => anchor.bigrams.has(b)).length);
+      const shared = rs.map((r) => r.descriptorBigrams.filter((b) => anchor.bigrams.has(b)).length);
       const best = Math.max(0, ...shared);
       return best > 0 ? rs.filter((_, i) => shared[i] === best) : rs;
     },
