@@ -9,13 +9,14 @@ import type { Timer } from '../ports/timer.ts';
 import { analyzeTurn, type TurnAnalysis } from './analyze-turn.ts';
 import { assessConfidence, type ConfidenceRules, DEFAULT_CONFIDENCE_RULES } from './assess-confidence.ts';
 import { buildPrompt } from './build-prompt.ts';
+import type { Intent } from './classify-intent.ts';
 import { composeClarifyingQuestion, productFacts, productSummary } from './compose-clarifying-question.ts';
 import { composeRetrievalReply } from './compose-retrieval-reply.ts';
 import { createCancelSource } from './create-cancel-source.ts';
 import type { TransferWords } from './decide-transfer.ts';
 import { describeOrder, ORDER_LOOKUP_FAILED_FACT, ORDER_NOT_FOUND_FACT } from './describe-order.ts';
 import { detectTicketRequest } from './detect-ticket-request.ts';
-import { createReplyFilter, enforceReplyRules } from './enforce-reply-rules.ts';
+import { createReplyFilter, enforceReplyRules, type ReplyRules } from './enforce-reply-rules.ts';
 import { UpstreamStreamError } from './errors.ts';
 import type { PolicyTimeRules } from './evaluate-policy-rules.ts';
 import { extractOrderProof } from './extract-order-proof.ts';
@@ -127,10 +128,11 @@ export async function* answerTurn(
     return outcome;
   };
 
+  const customerWords = input.history.map((t) => t.customer);
   const analysis = await analyzeTurn(
     {
       text: input.text,
-      history: input.history.map((t) => t.customer),
+      history: customerWords,
       ...(input.context ? { context: input.context } : {}),
       ...(input.history.at(-1)?.assistant ? { previousReply: input.history.at(-1)!.assistant! } : {}),
     },
@@ -159,7 +161,6 @@ export async function* answerTurn(
   }
 
   const ticketKind = deps.tickets ? detectTicketRequest(input.text, input.history) : null;
-  const customerWords = input.history.map((t) => t.customer);
   const proof = deps.orders ? extractOrderProof(input.text, customerWords) : null;
   let lookupFailed = false;
   const order =
@@ -218,11 +219,7 @@ export async function* answerTurn(
     settings,
   );
   const request = createCancelSource(signal);
-  const filter = createReplyFilter({
-    bannedPhrases: profile.bannedPhrases,
-    closingLine: profile.closingLine,
-    ...(analysis.intent === 'after_sales' ? { ticketGuidance: profile.ticketGuidance } : {}),
-  });
+  const filter = createReplyFilter(replyRules(profile, analysis.intent));
   const budgetMs = deps.firstTokenBudgetMs ?? DEFAULT_FIRST_TOKEN_BUDGET_MS;
   let answering = false;
   let forwarded = false;
@@ -384,17 +381,22 @@ async function* retrievalReply(
   const text =
     reply.kind === 'small-talk'
       ? reply.text
-      : enforceReplyRules(parts.join('\n'), {
-          bannedPhrases: deps.profile.bannedPhrases,
-          closingLine: deps.profile.closingLine,
-          ...(analysis.intent === 'after_sales' ? { ticketGuidance: deps.profile.ticketGuidance } : {}),
-        });
+      : enforceReplyRules(parts.join('\n'), replyRules(deps.profile, analysis.intent));
   outcome.text = text;
   yield { type: 'text-delta', data: { delta: text } };
   yield { type: 'message-end', data: { finishReason: 'stop' } };
 }
 
-const TICKET_NAMES: Record<string, string> = {
+/** The shop's reply rules for a turn: ticket guidance only for after-sales questions. */
+function replyRules(profile: ShopProfile, intent: Intent): ReplyRules {
+  return {
+    bannedPhrases: profile.bannedPhrases,
+    closingLine: profile.closingLine,
+    ...(intent === 'after_sales' ? { ticketGuidance: profile.ticketGuidance } : {}),
+  };
+}
+
+const TICKET_NAMES: Record<TicketKind, string> = {
   refund: '退款',
   return: '退货',
   exchange: '换货',
