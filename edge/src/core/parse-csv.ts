@@ -1,12 +1,7 @@
+import { LineError } from './line-error.ts';
+
 /** A CSV input problem, with the 1-based line where the offending record starts. */
-export class CsvError extends Error {
-  readonly line: number;
-  constructor(message: string, line: number) {
-    super(`line ${line}: ${message}`);
-    this.line = line;
-    this.name = 'CsvError';
-  }
-}
+export class CsvError extends LineError {}
 
 /**
  * RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines; CRLF or LF; a UTF-8 BOM is dropped.

@@ -1,4 +1,5 @@
 import type { Intent } from './analyze-turn.ts';
+import { LineError } from './line-error.ts';
 
 /** One labelled case of an evaluation file (format: shared eval README, one JSON object per line). */
 export interface EvalCase {
@@ -19,14 +20,7 @@ export interface EvalCase {
 }
 
 /** A case file line that is not a valid case, with its 1-based line number. */
-export class EvalCaseError extends Error {
-  readonly line: number;
-  constructor(message: string, line: number) {
-    super(`line ${line}: ${message}`);
-    this.line = line;
-    this.name = 'EvalCaseError';
-  }
-}
+export class EvalCaseError extends LineError {}
 
 const ROUTES = new Set(['answer', 'transfer']);
 

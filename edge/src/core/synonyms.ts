@@ -1,3 +1,4 @@
+import { LineError } from './line-error.ts';
 import { normalizeText } from './normalize-text.ts';
 
 /** Groups of interchangeable words; every word of a group matches every other. */
@@ -55,14 +56,7 @@ export function createSynonyms(groups: SynonymGroups): Synonyms {
 }
 
 /** A synonym file a shop edits (`synonyms.txt` in the knowledge folder) that cannot be used, with its line. */
-export class SynonymFileError extends Error {
-  readonly line: number;
-  constructor(message: string, line: number) {
-    super(`line ${line}: ${message}`);
-    this.line = line;
-    this.name = 'SynonymFileError';
-  }
-}
+export class SynonymFileError extends LineError {}
 
 /**
  * Parses a shop's synonym file: one group per line, words separated by spaces, commas, `/` or `|`; `#` starts a
