@@ -150,6 +150,8 @@ export function createFailoverLlm(
         // backend's iterator: one generator step per token, whatever the number of backends.
         try {
           yield* opened.buffered;
+          // The reasoning read while opening is passed on: not kept for the rest of the stream.
+          opened.buffered.length = 0;
           if (!opened.answering) return;
           for (;;) {
             const result = await opened.iterator.next();
