@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '@xiaoer/fake-openai-server';
+import { type ChatEvent, createSseParser, decodeChatEvent } from '@xiaoer/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSmoke } from '../scripts/run-smoke.ts';
 import { readKnowledgeDir } from '../src/adapters/kb/read-knowledge-dir.ts';
@@ -86,6 +87,95 @@ describe('smoke chat on the Node runtime', () => {
       expect(fake.requests).toHaveLength(1); // the explicit handoff made no model call
     } finally {
       await edge.stop();
+    }
+  });
+});
+
+describe('stopping the Node runtime', () => {
+  it('on SIGTERM stops listening, lets the open reply finish and stores it, closes the stores and exits 0', async () => {
+    const dataDir = tempDir();
+    fake.set({ tokenDelayMs: 80 });
+    const edge = await startNode({ LLM_BASE_URL: fake.baseURL, DATA_DIR: dataDir });
+    const base = edge.match[1]!;
+    let after: Awaited<ReturnType<typeof startNode>> | undefined;
+    try {
+      const exited = new Promise<number | null>((r) => edge.child.once('exit', (code) => r(code)));
+      const res = await fetch(
+        `${base}/v1/chat`,
+        chatRequest({ message: { id: 'm_stop', text: '几点之前付款当天能发货?' } }),
+      );
+      const events: ChatEvent[] = [];
+      const parser = createSseParser((m) => {
+        const e = decodeChatEvent(m);
+        if (e) events.push(e);
+      });
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let signalled = false;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        parser.push(decoder.decode(value, { stream: true }));
+        if (!signalled && events.some((e) => e.type === 'text-delta')) {
+          // Mid-answer: the deploy stops this replica.
+          signalled = true;
+          edge.child.kill('SIGTERM');
+          await expect.poll(() => edge.output(), { timeout: 5000 }).toContain('finishing open replies');
+          await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+        }
+      }
+      expect(signalled).toBe(true);
+      expect(events.at(-1)).toEqual({ type: 'message-end', data: { finishReason: 'stop' } });
+      const answer = textOf(events);
+      expect(answer).toContain('周一至周六16:00前付款当天发出。');
+      expect(await exited).toBe(0);
+      expect(edge.output()).toContain('stopped (every reply finished)');
+
+      // The next process on the same data folder has the whole reply.
+      after = await startNode({ DATA_DIR: dataDir });
+      const history = (await (await fetch(`${after.match[1]!}/v1/conversations/c_m_stop`)).json()) as {
+        messages: { role: string; text: string }[];
+      };
+      expect(history.messages.map((m) => [m.role, m.text])).toEqual([
+        ['customer', '几点之前付款当天能发货?'],
+        ['assistant', answer],
+      ]);
+    } finally {
+      fake.set({ tokenDelayMs: 0 });
+      await edge.stop();
+      await after?.stop();
+    }
+  });
+
+  it('cuts a reply still open when the grace period ends and exits 0, keeping the customer message', async () => {
+    const dataDir = tempDir();
+    fake.set({ tokenDelayMs: 400 });
+    const edge = await startNode({
+      LLM_BASE_URL: fake.baseURL,
+      DATA_DIR: dataDir,
+      SHUTDOWN_GRACE_SECONDS: '0.5',
+    });
+    let after: Awaited<ReturnType<typeof startNode>> | undefined;
+    try {
+      const exited = new Promise<number | null>((r) => edge.child.once('exit', (code) => r(code)));
+      const res = await fetch(
+        `${edge.match[1]!}/v1/chat`,
+        chatRequest({ message: { id: 'm_cut', text: '几点之前付款当天能发货?' } }),
+      );
+      const reader = res.body!.getReader();
+      await reader.read(); // conversation-start: the reply is under way
+      edge.child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(edge.output()).toContain('stopped (open replies were cut)');
+      after = await startNode({ DATA_DIR: dataDir });
+      const history = (await (await fetch(`${after.match[1]!}/v1/conversations/c_m_cut`)).json()) as {
+        messages: { role: string; text: string }[];
+      };
+      expect(history.messages[0]).toMatchObject({ role: 'customer', text: '几点之前付款当天能发货?' });
+    } finally {
+      fake.set({ tokenDelayMs: 0 });
+      await edge.stop();
+      await after?.stop();
     }
   });
 });

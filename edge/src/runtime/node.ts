@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -13,6 +14,7 @@ import { createWorkerConversationStore } from '../adapters/conversations/worker-
 import { createNodeHttpFetch } from '../adapters/llm/node-http-fetch.ts';
 import type { SourceFile } from '../core/parse-knowledge-sources.ts';
 import { createApp } from '../http/create-app.ts';
+import { drainServer } from './drain-server.ts';
 import { envDeps } from './env-deps.ts';
 import { readConfig } from './read-config.ts';
 import { shopFromFiles } from './shop-from-files.ts';
@@ -27,9 +29,10 @@ mkdirSync(dataDir, { recursive: true });
 
 // Conversations go where the knowledge goes: Postgres when DATABASE_URL is set, else PGlite in DATA_DIR on its own
 // worker thread (its synchronous writes would otherwise pause every open chat stream).
-const { store } = env.DATABASE_URL
+const conversations = env.DATABASE_URL
   ? await createPostgresConversationStore(env.DATABASE_URL)
   : await createWorkerConversationStore(resolve(dataDir, 'conversations'));
+const store = conversations.store;
 const configured = envDeps(config, env, { fetch: createNodeHttpFetch() });
 // Readiness probes order the backends (healthy first); unref: probing never keeps the process alive.
 if (configured.failover) setInterval(() => void configured.failover?.probe(), 15_000).unref();
@@ -80,7 +83,7 @@ app.all('*', (c) => api.fetch(c.req.raw, c.env));
 
 const port = Number(env.PORT ?? 8787);
 const host = env.HOST ?? '127.0.0.1';
-serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const mode = config.llm
     ? `model ${config.llm.model} at ${config.llm.baseURLs.join(', ')}`
     : 'no model configured: answers from the knowledge base alone';
@@ -88,3 +91,21 @@ serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     `Xiaoer edge on http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}/ (${kb.passages} passages from ${kbDir}; ${mode})`,
   );
 });
+
+// SIGTERM (docker stop, Kubernetes, systemd) or Ctrl-C: stop listening, let the open replies finish within
+// SHUTDOWN_GRACE_SECONDS, then close the stores cleanly (PGlite writes its last pages) and exit. A second signal
+// ends the process at once.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, async () => {
+    process.once(signal, () => process.exit(1));
+    console.log(`[xiaoer] ${signal}: finishing open replies (up to ${config.shutdownGraceMs / 1000} s)`);
+    const outcome = await drainServer(server as Server, config.shutdownGraceMs);
+    // Replies cut at the deadline are stored as aborted once their model requests have unwound.
+    if (outcome === 'cut') await new Promise((r) => setTimeout(r, 200));
+    await Promise.allSettled([kb.close(), conversations.close()]);
+    console.log(
+      `[xiaoer] stopped (${outcome === 'drained' ? 'every reply finished' : 'open replies were cut'})`,
+    );
+    process.exit(0);
+  });
+}

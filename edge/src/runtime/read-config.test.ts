@@ -13,6 +13,8 @@ describe('readConfig', () => {
       topK: 3,
     });
     expect(c.allowedOrigins).toBe('*');
+    expect(c.shutdownGraceMs).toBe(8000);
+    expect(readConfig({ SHUTDOWN_GRACE_SECONDS: '30' }).shutdownGraceMs).toBe(30_000);
   });
 
   it('reads the model backend and overrides', () => {
@@ -32,6 +34,7 @@ describe('readConfig', () => {
     [{ LLM_TEMPERATURE: 'hot' }, /LLM_TEMPERATURE/],
     [{ LLM_MAX_TOKENS: '5000' }, /smaller than LLM_CONTEXT_TOKENS/],
     [{ LLM_BASE_URL: 'gpu:8000' }, /starting with http/],
+    [{ SHUTDOWN_GRACE_SECONDS: '-1' }, /SHUTDOWN_GRACE_SECONDS must be a number from 0/],
   ])('fails loudly on %j', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
   });

@@ -30,6 +30,8 @@ export interface EdgeConfig {
   embeddings?: { baseURL: string; model: string; apiKey?: string };
   /** KB_SYNC_INTERVAL_MINUTES: re-sync the knowledge folder this often; 0 = only at start. */
   kbSyncIntervalMinutes: number;
+  /** Node: on SIGTERM or SIGINT, how long open replies may take to finish before they are cut (SHUTDOWN_GRACE_SECONDS). */
+  shutdownGraceMs: number;
 }
 
 function num(env: Record<string, unknown>, key: string, fallback: number, min: number, max: number): number {
@@ -60,6 +62,8 @@ export function readConfig(env: Record<string, unknown>): EdgeConfig {
     minRetrievalScore: num(env, 'RETRIEVAL_MIN_SCORE', DEFAULT_RETRIEVAL_MIN_SCORE, 0, 1),
     directAnswerScore: num(env, 'DIRECT_ANSWER_MIN_SCORE', 0.7, 0, 2),
     kbSyncIntervalMinutes: num(env, 'KB_SYNC_INTERVAL_MINUTES', 0, 0, 10080),
+    // Docker stops a container 10 s after SIGTERM: 8 s leaves time to close the stores cleanly.
+    shutdownGraceMs: num(env, 'SHUTDOWN_GRACE_SECONDS', 8, 0, 3600) * 1000,
     allowedOrigins: str('ALLOWED_ORIGINS')
       ? str('ALLOWED_ORIGINS')!
           .split(',')
