@@ -187,6 +187,30 @@ describe('answerTurn degraded paths', () => {
     expect(bad.requests[before]!.aborted).toBe(true);
   });
 
+  it('a customer who leaves before the first token ends the turn as aborted, not as a missed budget', async () => {
+    bad.set({ fault: undefined, firstTokenDelayMs: 6000 });
+    const before = bad.requests.length;
+    const controller = new AbortController();
+    const gen = answerTurn(
+      { text: QUESTION, history: [], conversationId: 'c1' },
+      { ...base, llm: llmAt(bad.baseURL) },
+      controller.signal,
+    );
+    setTimeout(() => controller.abort(), 200);
+    const events: ChatEvent[] = [];
+    let step = await gen.next();
+    while (!step.done) {
+      events.push(step.value);
+      step = await gen.next();
+    }
+    bad.set({ firstTokenDelayMs: 0 });
+    expect(step.value.finishReason).toBe('aborted');
+    expect(step.value.analysis?.degraded).toBeUndefined();
+    expect(events.filter((e) => e.type === 'text-delta')).toEqual([]);
+    await bad.requests[before]!.closed;
+    expect(bad.requests[before]!.aborted).toBe(true);
+  });
+
   it('hanging backend: ends with a clear message, never hangs', async () => {
     bad.set({ fault: 'hang' });
     const r = await run(QUESTION, llmAt(bad.baseURL));

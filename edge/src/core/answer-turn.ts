@@ -334,7 +334,11 @@ function firstTokenBudget(deps: TurnDeps, budgetMs: number, signal: CancelSignal
       const next = iterator.next();
       if (!expired) return next;
       const winner = await Promise.race([next, expired]);
-      if (winner === 'budget') next.catch(() => undefined);
+      if (winner !== 'budget') return winner;
+      // The timer also ends when the turn is cancelled (the customer left): that is no missed budget, and the
+      // cancelled stream ends the turn as aborted.
+      if (stop.signal.aborted) return next;
+      next.catch(() => undefined);
       return winner;
     },
     stop: () => stop.cancel(),
