@@ -40,4 +40,9 @@ export interface AppDeps {
   directAnswerScore?: number;
   /** Origins allowed to call the API from a browser; `*` for any. */
   allowedOrigins: string[] | '*';
+  /**
+   * Handed each streamed reply as it starts: the promise settles once the reply ended and was stored (a cut one
+   * included). The Node runtime waits for these before it closes the stores on shutdown.
+   */
+  onReply?: (stored: Promise<void>) => void;
 }

@@ -14,6 +14,36 @@ describe('sseResponse', () => {
     expect(await (await app.request('/')).text()).toBe('data: 1\n\ndata: 2\n\n');
   });
 
+  it('hands onRun the promise that settles when run has', async () => {
+    let release!: () => void;
+    let settled: Promise<void> | undefined;
+    let done = false;
+    const app = new Hono().get('/', (c) =>
+      sseResponse(
+        c,
+        async (write) => {
+          write('data: 1\n\n');
+          await new Promise<void>((r) => {
+            release = r;
+          });
+        },
+        (p) => {
+          settled = p;
+          void p.then(() => {
+            done = true;
+          });
+        },
+      ),
+    );
+    const res = await app.request('/');
+    expect(settled).toBeInstanceOf(Promise);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(done).toBe(false);
+    release();
+    await settled;
+    expect(await res.text()).toBe('data: 1\n\n');
+  });
+
   it('sets the SSE headers and keeps the ones the route set', async () => {
     const app = new Hono().get('/', (c) => {
       c.header('x-route', 'yes');

@@ -9,10 +9,12 @@ export type SseWrite = (frame: string) => void;
  * is what the per-token path of a reply pays for otherwise (Hono's `stream()` helper adds both). `run` writes frames
  * and learns from `signal` that the client disconnected; the stream closes when it settles. An error `run` throws
  * is logged, since the response status has long been sent. It sets the SSE headers; a route adds its own on `c`.
+ * `onRun` is handed the promise that settles when `run` has (a runtime that stops waits for these).
  */
 export function sseResponse(
   c: Context,
   run: (write: SseWrite, signal: AbortSignal) => Promise<void>,
+  onRun?: (settled: Promise<void>) => void,
 ): Response {
   const encoder = new TextEncoder();
   const gone = new AbortController();
@@ -28,11 +30,12 @@ export function sseResponse(
   const write: SseWrite = (frame) => {
     if (!gone.signal.aborted) controller.enqueue(encoder.encode(frame));
   };
-  run(write, gone.signal)
+  const settled = run(write, gone.signal)
     .catch((error: unknown) => console.error('[xiaoer] stream failed', error))
     .finally(() => {
       if (!gone.signal.aborted) controller.close();
     });
+  onRun?.(settled);
   c.header('content-type', 'text/event-stream; charset=utf-8');
   // no-transform and x-accel-buffering: no keep proxies (nginx among them) from compressing or buffering the frames.
   c.header('cache-control', 'no-cache, no-transform');

@@ -37,12 +37,20 @@ const configured = envDeps(config, env, { fetch: createNodeHttpFetch() });
 // Readiness probes order the backends (healthy first); unref: probing never keeps the process alive.
 if (configured.failover) setInterval(() => void configured.failover?.probe(), 15_000).unref();
 
+/** Replies being streamed, each until it is stored: shutdown waits for them before it closes the stores. */
+const replies = new Set<Promise<void>>();
+const onReply = (stored: Promise<void>) => {
+  replies.add(stored);
+  void stored.finally(() => replies.delete(stored));
+};
+
 /** The API over the shop as its knowledge folder describes it (voice, word lists, products, orders). */
 const buildApi = (files: SourceFile[]) =>
   createApp({
     retriever: kb.retriever,
     conversations: store,
     clock: Date,
+    onReply,
     ...configured.deps,
     ...shopFromFiles(files),
   });
@@ -100,8 +108,8 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => process.exit(1));
     console.log(`[xiaoer] ${signal}: finishing open replies (up to ${config.shutdownGraceMs / 1000} s)`);
     const outcome = await drainServer(server as Server, config.shutdownGraceMs);
-    // Replies cut at the deadline are stored as aborted once their model requests have unwound.
-    if (outcome === 'cut') await new Promise((r) => setTimeout(r, 200));
+    // A reply cut at the deadline is stored as aborted once its model request has unwound.
+    await Promise.allSettled(replies);
     await Promise.allSettled([kb.close(), conversations.close()]);
     console.log(
       `[xiaoer] stopped (${outcome === 'drained' ? 'every reply finished' : 'open replies were cut'})`,

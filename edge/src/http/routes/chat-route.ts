@@ -78,30 +78,34 @@ export function chatRoute(deps: AppDeps) {
     else turns ??= start();
 
     c.header(PROTOCOL_HEADER, PROTOCOL_VERSION);
-    return sseResponse(c, async (write, gone) => {
-      gone.addEventListener('abort', () => turns?.abort(), { once: true });
-      let seq = 0;
-      const send = (event: ChatEvent) => write(encodeEvent(event, ++seq));
-      const replyId = done?.id ?? crypto.randomUUID();
-      send({
-        type: 'conversation-start',
-        data: { conversationId, messageId: turn.messageId, replyId },
-      });
-      if (done) {
-        // Resumption (`Last-Event-ID`): event ids are positions in the reply (conversation-start is 1, the stored
-        // events follow from 2), so a finished reply is replayed from the event after the last one the client
-        // applied: no text twice, none lost. A reply whose stream was cut before it finished was aborted upstream
-        // (a disconnect cancels the model request) and is not stored as finished: it is generated again under a
-        // new replyId, which tells the widget to replace its partial text rather than append to it.
-        const after = lastEventId(c.req.header('last-event-id'));
-        for (const e of done.events) {
-          if (seq + 1 <= after) seq++;
-          else send(e);
+    return sseResponse(
+      c,
+      async (write, gone) => {
+        gone.addEventListener('abort', () => turns?.abort(), { once: true });
+        let seq = 0;
+        const send = (event: ChatEvent) => write(encodeEvent(event, ++seq));
+        const replyId = done?.id ?? crypto.randomUUID();
+        send({
+          type: 'conversation-start',
+          data: { conversationId, messageId: turn.messageId, replyId },
+        });
+        if (done) {
+          // Resumption (`Last-Event-ID`): event ids are positions in the reply (conversation-start is 1, the stored
+          // events follow from 2), so a finished reply is replayed from the event after the last one the client
+          // applied: no text twice, none lost. A reply whose stream was cut before it finished was aborted upstream
+          // (a disconnect cancels the model request) and is not stored as finished: it is generated again under a
+          // new replyId, which tells the widget to replace its partial text rather than append to it.
+          const after = lastEventId(c.req.header('last-event-id'));
+          for (const e of done.events) {
+            if (seq + 1 <= after) seq++;
+            else send(e);
+          }
+          return;
         }
-        return;
-      }
-      if (turns) await streamReply(deps, conversationId, turn, replyId, turns, send);
-    });
+        if (turns) await streamReply(deps, conversationId, turn, replyId, turns, send);
+      },
+      deps.onReply,
+    );
   });
 }
 
