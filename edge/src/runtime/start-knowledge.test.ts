@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startFakeOpenAiServer } from '@xiaoer/fake-openai-server';
 import { afterAll, expect, it } from 'vitest';
 import { DEMO_KB_DIR } from '../../test/support/make-test-app.ts';
-import { readConfig } from './read-config.ts';
+import { type EdgeConfig, readConfig } from './read-config.ts';
 import { startKnowledge } from './start-knowledge.ts';
 
 const dirs: string[] = [];
@@ -17,17 +17,38 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-it('serves lexical retrieval from memory without opening a store nobody reads', async () => {
+/** A copy of the demo knowledge folder that a test may change. */
+const demoCopy = () => {
   const dir = dataDir();
+  cpSync(DEMO_KB_DIR, dir, { recursive: true });
+  return dir;
+};
+
+/** startKnowledge on `kbDir` without a database, its first sync done; its log lines are collected. */
+async function start(
+  kbDir: string,
+  options: {
+    dataDir?: string;
+    config?: EdgeConfig;
+    onReload?: Parameters<typeof startKnowledge>[0]['onReload'];
+  } = {},
+) {
   const lines: string[] = [];
   const kb = await startKnowledge({
-    kbDir: DEMO_KB_DIR,
-    dataDir: dir,
+    kbDir,
+    dataDir: options.dataDir ?? dataDir(),
     databaseUrl: undefined,
-    config: readConfig({}),
+    config: options.config ?? readConfig({}),
     log: (l) => lines.push(l),
+    ...(options.onReload ? { onReload: options.onReload } : {}),
   });
   await kb.ready;
+  return { kb, lines };
+}
+
+it('serves lexical retrieval from memory without opening a store nobody reads', async () => {
+  const dir = dataDir();
+  const { kb, lines } = await start(DEMO_KB_DIR, { dataDir: dir });
   expect((await kb.retriever.retrieve('几点之前付款当天能发货', { k: 3 }))[0]?.text).toContain('16:00');
   expect(existsSync(join(dir, 'kb'))).toBe(false);
   expect(lines.join('\n')).toMatch(/loaded .* passages \(lexical, in memory\)/);
@@ -37,19 +58,11 @@ it('serves lexical retrieval from memory without opening a store nobody reads', 
 it('keeps a store, with every chunk embedded, when an embeddings endpoint is configured', async () => {
   const fake = await startFakeOpenAiServer();
   const dir = dataDir();
-  const lines: string[] = [];
   const config = readConfig({
     EMBEDDINGS_BASE_URL: fake.baseURL,
     EMBEDDINGS_MODEL: 'Qwen/Qwen3-Embedding-0.6B',
   });
-  const kb = await startKnowledge({
-    kbDir: DEMO_KB_DIR,
-    dataDir: dir,
-    databaseUrl: undefined,
-    config,
-    log: (l) => lines.push(l),
-  });
-  await kb.ready;
+  const { kb, lines } = await start(DEMO_KB_DIR, { dataDir: dir, config });
   expect(existsSync(join(dir, 'kb'))).toBe(true);
   expect(lines.join('\n')).toMatch(/added (\d+), .* embedded \1/);
   await kb.close();
@@ -57,18 +70,9 @@ it('keeps a store, with every chunk embedded, when an embeddings endpoint is con
 });
 
 it('re-sync reloads the passages and hands the new files to the runtime (products, shop.json)', async () => {
-  const kbDir = dataDir();
-  cpSync(DEMO_KB_DIR, kbDir, { recursive: true });
+  const kbDir = demoCopy();
   const reloaded: string[][] = [];
-  const kb = await startKnowledge({
-    kbDir,
-    dataDir: dataDir(),
-    databaseUrl: undefined,
-    config: readConfig({}),
-    log: () => {},
-    onReload: (files) => reloaded.push(files.map((f) => f.path)),
-  });
-  await kb.ready;
+  const { kb } = await start(kbDir, { onReload: (files) => reloaded.push(files.map((f) => f.path)) });
   expect(kb.files.some((f) => f.path === 'products.csv')).toBe(true);
   appendFileSync(
     join(kbDir, 'faq.csv'),
@@ -86,21 +90,13 @@ it('re-sync reloads the passages and hands the new files to the runtime (product
 });
 
 it('re-sync uses the synonyms of the folder read then, not those of start-up', async () => {
-  const kbDir = dataDir();
-  cpSync(DEMO_KB_DIR, kbDir, { recursive: true });
+  const kbDir = demoCopy();
   rmSync(join(kbDir, 'synonyms.txt'), { force: true });
   appendFileSync(
     join(kbDir, 'faq.csv'),
     'F999,可以用数字人民币付款吗？,,支持的，结算页选数字人民币就行。,payment\n',
   );
-  const kb = await startKnowledge({
-    kbDir,
-    dataDir: dataDir(),
-    databaseUrl: undefined,
-    config: readConfig({}),
-    log: () => {},
-  });
-  await kb.ready;
+  const { kb } = await start(kbDir);
   expect((await kb.retriever.retrieve('数币', { k: 1 }))[0]?.id).not.toBe('faq:F999');
   appendFileSync(join(kbDir, 'synonyms.txt'), '数字人民币 数币\n');
   await kb.resync();
@@ -109,20 +105,12 @@ it('re-sync uses the synonyms of the folder read then, not those of start-up', a
 });
 
 it('a re-sync whose files the runtime rejects changes nothing that is served', async () => {
-  const kbDir = dataDir();
-  cpSync(DEMO_KB_DIR, kbDir, { recursive: true });
-  const lines: string[] = [];
-  const kb = await startKnowledge({
-    kbDir,
-    dataDir: dataDir(),
-    databaseUrl: undefined,
-    config: readConfig({}),
-    log: (l) => lines.push(l),
+  const kbDir = demoCopy();
+  const { kb, lines } = await start(kbDir, {
     onReload: () => {
       throw new Error('shop.json: "name" must be a string');
     },
   });
-  await kb.ready;
   appendFileSync(
     join(kbDir, 'faq.csv'),
     'F999,可以用数字人民币付款吗？,,支持的，结算页选数字人民币就行。,payment\n',
