@@ -40,6 +40,18 @@ async function startNode(env: Record<string, string>) {
   });
 }
 
+/** What a fresh Node process on `dataDir` shows of a conversation: [role, text] per message. */
+async function storedHistory(dataDir: string, conversationId: string): Promise<string[][]> {
+  const edge = await startNode({ DATA_DIR: dataDir });
+  try {
+    const res = await fetch(`${edge.match[1]!}/v1/conversations/${conversationId}`);
+    const history = (await res.json()) as { messages: { role: string; text: string }[] };
+    return history.messages.map((m) => [m.role, m.text]);
+  } finally {
+    await edge.stop();
+  }
+}
+
 async function startWorker(vars: Record<string, string>) {
   const port = await freePort();
   const args = [
@@ -97,7 +109,6 @@ describe('stopping the Node runtime', () => {
     fake.set({ tokenDelayMs: 80 });
     const edge = await startNode({ LLM_BASE_URL: fake.baseURL, DATA_DIR: dataDir });
     const base = edge.match[1]!;
-    let after: Awaited<ReturnType<typeof startNode>> | undefined;
     try {
       const exited = new Promise<number | null>((r) => edge.child.once('exit', (code) => r(code)));
       const res = await fetch(
@@ -132,18 +143,13 @@ describe('stopping the Node runtime', () => {
       expect(edge.output()).toContain('stopped (every reply finished)');
 
       // The next process on the same data folder has the whole reply.
-      after = await startNode({ DATA_DIR: dataDir });
-      const history = (await (await fetch(`${after.match[1]!}/v1/conversations/c_m_stop`)).json()) as {
-        messages: { role: string; text: string }[];
-      };
-      expect(history.messages.map((m) => [m.role, m.text])).toEqual([
+      expect(await storedHistory(dataDir, 'c_m_stop')).toEqual([
         ['customer', '几点之前付款当天能发货?'],
         ['assistant', answer],
       ]);
     } finally {
       fake.set({ tokenDelayMs: 0 });
       await edge.stop();
-      await after?.stop();
     }
   });
 
@@ -155,7 +161,6 @@ describe('stopping the Node runtime', () => {
       DATA_DIR: dataDir,
       SHUTDOWN_GRACE_SECONDS: '0.5',
     });
-    let after: Awaited<ReturnType<typeof startNode>> | undefined;
     try {
       const exited = new Promise<number | null>((r) => edge.child.once('exit', (code) => r(code)));
       const res = await fetch(
@@ -167,19 +172,14 @@ describe('stopping the Node runtime', () => {
       edge.child.kill('SIGTERM');
       expect(await exited).toBe(0);
       expect(edge.output()).toContain('stopped (open replies were cut)');
-      after = await startNode({ DATA_DIR: dataDir });
-      const history = (await (await fetch(`${after.match[1]!}/v1/conversations/c_m_cut`)).json()) as {
-        messages: { role: string; text: string }[];
-      };
       // The cut reply was stored before the stores closed (with what had reached the customer: nothing yet).
-      expect(history.messages.map((m) => [m.role, m.text])).toEqual([
+      expect(await storedHistory(dataDir, 'c_m_cut')).toEqual([
         ['customer', '几点之前付款当天能发货?'],
         ['assistant', ''],
       ]);
     } finally {
       fake.set({ tokenDelayMs: 0 });
       await edge.stop();
-      await after?.stop();
     }
   });
 });
