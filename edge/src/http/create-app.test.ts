@@ -158,6 +158,7 @@ describe('health', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({
       ready: true,
+      conversations: { ready: true, checked: true },
       model: { configured: true, reachable: true },
       mode: 'model',
     });
@@ -174,5 +175,39 @@ describe('health', () => {
       overrides: { retriever: { retrieve: async () => [], size: async () => 0 } },
     });
     expect((await app.request('/readyz')).status).toBe(503);
+  });
+
+  it('readyz is 503, and says why, while the conversation store does not answer', async () => {
+    const { store } = await makeTestApp();
+    const stopped = 'The conversation store stopped (thread exit code 7); it is being restarted.';
+    const down = await makeTestApp({
+      overrides: { conversations: { ...store, ping: () => Promise.reject(new Error(stopped)) } },
+    });
+    const res = await down.app.request('/readyz');
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({
+      ready: false,
+      knowledgeBase: { passages: expect.any(Number) },
+      conversations: { ready: false, checked: true, error: stopped },
+    });
+
+    // A store that never answers (a thread stuck on a query) fails the check after 2 s, not at the probe's timeout.
+    const stuck = await makeTestApp({
+      overrides: { conversations: { ...store, ping: () => new Promise<void>(() => {}) } },
+    });
+    const late = await stuck.app.request('/readyz');
+    expect(late.status).toBe(503);
+    expect(await late.json()).toMatchObject({
+      conversations: { ready: false, error: 'no answer within 2000 ms' },
+    });
+  });
+
+  it('readyz counts a store with nothing to check (Durable Objects) as ready', async () => {
+    const { store } = await makeTestApp();
+    const { ping: _, ...withoutPing } = store;
+    const { app } = await makeTestApp({ overrides: { conversations: withoutPing } });
+    const res = await app.request('/readyz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ready: true, conversations: { ready: true, checked: false } });
   });
 });

@@ -84,4 +84,10 @@ export interface ConversationStore {
   saveFeedback(conversationId: string, feedback: StoredFeedback): Promise<boolean>;
   /** Turns oldest first; `limit` keeps the most recent ones. */
   turns(conversationId: string, limit?: number): Promise<StoredTurn[]>;
+  /**
+   * Resolves once the store has answered a query, rejects with why it cannot (`/readyz` takes a replica whose store
+   * is down out of rotation). Absent where there is no one store to check: on Workers each conversation is a
+   * Durable Object the platform places on demand.
+   */
+  ping?(): Promise<void>;
 }

@@ -103,5 +103,11 @@ export function runConversationStoreContract(name: string, create: () => Promise
       expect(inB.created).toBe(true);
       expect((await store.turns(a)).map((t) => t.text)).toEqual(['A']);
     });
+
+    it('answers a readiness ping', async () => {
+      const store = await create();
+      expect(store.ping).toBeTypeOf('function');
+      await expect(store.ping!()).resolves.toBeUndefined();
+    });
   });
 }

@@ -64,6 +64,9 @@ export function createSqlConversationStore(db: SqlClient): ConversationStore & {
         [id, createdAt],
       );
     },
+    async ping() {
+      await db.query('select 1');
+    },
     async exists(id) {
       const { rows } = await db.query<{ id: string }>('select id from conversations where id = $1', [id]);
       return rows.length > 0;
