@@ -84,6 +84,40 @@ describe('smoke chat on the Node runtime', () => {
       const r = await runSmoke(edge.match[1]!);
       expect(r.answer).toContain('16:00');
       expect(r.handoffReason).toBe('explicit');
+      // Ready: the knowledge is loaded and the conversation store's thread answers.
+      expect(await (await fetch(`${edge.match[1]!}/readyz`)).json()).toMatchObject({
+        ready: true,
+        conversations: { ready: true, checked: true },
+        mode: 'retrieval-only',
+      });
+    } finally {
+      await edge.stop();
+    }
+  });
+
+  it('limits messages per customer address, taken from the X-Forwarded-For entry the trusted proxy added', async () => {
+    const edge = await startNode({ RATE_LIMIT_ADDRESS_PER_MINUTE: '1', TRUSTED_PROXY_HOPS: '1' });
+    let n = 0;
+    const from = (forwardedFor: string) =>
+      fetch(
+        `${edge.match[1]!}/v1/chat`,
+        chatRequest(
+          { message: { id: `m_limit_${n++}`, text: '几点之前付款当天能发货?' } },
+          { 'x-forwarded-for': forwardedFor },
+        ),
+      );
+    try {
+      const first = await from('6.6.6.6, 203.0.113.7');
+      expect(first.status).toBe(200);
+      await readEvents(first);
+      // The customer changed what they wrote, not where they are.
+      const again = await from('7.7.7.7, 203.0.113.7');
+      expect(again.status).toBe(429);
+      expect(again.headers.get('retry-after')).toBe('60');
+      expect(((await again.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+      const other = await from('6.6.6.6, 198.51.100.2');
+      expect(other.status).toBe(200);
+      await readEvents(other);
     } finally {
       await edge.stop();
     }

@@ -15,6 +15,15 @@ export class XiaoerError extends Error {
 /** A request the edge will not accept (bad JSON, missing text, ...). */
 export class RequestError extends XiaoerError {}
 
+/** Too many messages from one customer address or in one conversation; `retryAfterS` goes out as Retry-After. */
+export class RateLimitedError extends XiaoerError {
+  readonly retryAfterS: number;
+  constructor(retryAfterS: number, what: string) {
+    super('rate_limited', 429, `Too many messages ${what}. Retry in ${retryAfterS} s.`);
+    this.retryAfterS = retryAfterS;
+  }
+}
+
 export class ConversationNotFoundError extends XiaoerError {
   constructor(id: string) {
     super(

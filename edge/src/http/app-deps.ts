@@ -1,3 +1,4 @@
+import type { RateLimiter } from '../core/create-rate-limiter.ts';
 import type { TransferWords } from '../core/decide-transfer.ts';
 import type { PolicyTimeRules } from '../core/evaluate-policy-rules.ts';
 import type { ModelSettings } from '../core/model-settings.ts';
@@ -40,6 +41,16 @@ export interface AppDeps {
   directAnswerScore?: number;
   /** Origins allowed to call the API from a browser; `*` for any. */
   allowedOrigins: string[] | '*';
+  /**
+   * Limits on chat messages: per customer address and per conversation. Past one, `POST /v1/chat` answers 429
+   * `rate_limited` with Retry-After and stores nothing. Absent: no limit.
+   */
+  rateLimits?: { perAddress?: RateLimiter; perConversation?: RateLimiter };
+  /**
+   * The customer's network address, as the runtime knows it (Node: the socket, or the address a trusted proxy
+   * forwarded; Workers: CF-Connecting-IP). `env` is what the runtime passes to `app.fetch`.
+   */
+  clientAddress?: (request: Request, env: unknown) => string | undefined;
   /**
    * Handed each streamed reply as it starts: the promise settles once the reply ended and was stored (a cut one
    * included). The Node runtime waits for these before it closes the stores on shutdown.

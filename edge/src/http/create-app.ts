@@ -23,7 +23,8 @@ export function createApp(deps: AppDeps) {
       origin: deps.allowedOrigins === '*' ? '*' : deps.allowedOrigins,
       allowMethods: ['GET', 'POST', 'OPTIONS'],
       allowHeaders: ['content-type', 'last-event-id'],
-      exposeHeaders: [PROTOCOL_HEADER],
+      // Retry-After tells the widget how long a rate-limited customer waits.
+      exposeHeaders: [PROTOCOL_HEADER, 'retry-after'],
       maxAge: 600,
     }),
   );

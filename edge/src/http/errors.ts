@@ -1,11 +1,12 @@
 import type { ErrorBody } from '@xiaoer/protocol';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { XiaoerError } from '../core/errors.ts';
+import { RateLimitedError, XiaoerError } from '../core/errors.ts';
 
 /** The one place where errors become HTTP responses: `{ "error": { "code", "message" } }` with a stable code. */
 export function errorResponse(err: Error, c: Context): Response {
   if (err instanceof XiaoerError) {
+    if (err instanceof RateLimitedError) c.header('retry-after', String(err.retryAfterS));
     const body: ErrorBody = { error: { code: err.code, message: err.message } };
     return c.json(body, err.status as 400);
   }

@@ -3,6 +3,7 @@ import { createOpenAiCompatibleLlm } from '../adapters/llm/openai-compatible-llm
 import { createDemoTicketSink } from '../adapters/tickets/demo-ticket-sink.ts';
 import { createWebhookTicketSink } from '../adapters/tickets/webhook-ticket-sink.ts';
 import { platformTimer } from '../adapters/timer/platform-timer.ts';
+import { createRateLimiter } from '../core/create-rate-limiter.ts';
 import type { AppDeps } from '../http/app-deps.ts';
 import type { EdgeConfig } from './read-config.ts';
 
@@ -17,12 +18,13 @@ export type EnvDeps = Pick<
   | 'minRetrievalScore'
   | 'directAnswerScore'
   | 'allowedOrigins'
+  | 'rateLimits'
 >;
 
 /**
- * The model backends (with failover), the ticket sink, the timer and the generation and retrieval settings, wired the
- * same way on Node and on Workers; built
- * once per process or isolate so the circuit breakers keep their state when the knowledge is reloaded. Returns the
+ * The model backends (with failover), the ticket sink, the timer, the rate limits and the generation and retrieval
+ * settings, wired the same way on Node and on Workers; built once per process or isolate so the circuit breakers and
+ * the rate limits keep their state when the knowledge is reloaded. Returns the
  * failover model too, so a runtime can schedule its readiness probes. The shop's own dependencies come from
  * shopFromFiles.
  */
@@ -51,11 +53,18 @@ export function envDeps(
     : undefined;
   const ticketWebhook = typeof env.TICKET_WEBHOOK_URL === 'string' ? env.TICKET_WEBHOOK_URL.trim() : '';
   const secret = typeof env.TICKET_WEBHOOK_SECRET === 'string' ? env.TICKET_WEBHOOK_SECRET : undefined;
+  const { perAddressPerMinute, perConversationPerMinute } = config.rateLimits;
   const deps: EnvDeps = {
     settings: config.settings,
     minRetrievalScore: config.minRetrievalScore,
     directAnswerScore: config.directAnswerScore,
     allowedOrigins: config.allowedOrigins,
+    rateLimits: {
+      ...(perAddressPerMinute > 0 ? { perAddress: createRateLimiter(perAddressPerMinute, Date) } : {}),
+      ...(perConversationPerMinute > 0
+        ? { perConversation: createRateLimiter(perConversationPerMinute, Date) }
+        : {}),
+    },
     ...(llm && llmConfig ? { llm, firstTokenBudgetMs: llmConfig.firstTokenBudgetMs } : {}),
     timer: platformTimer,
     tickets: ticketWebhook

@@ -16,6 +16,7 @@ import type { SourceFile } from '../core/parse-knowledge-sources.ts';
 import { createApp } from '../http/create-app.ts';
 import { drainServer } from './drain-server.ts';
 import { envDeps } from './env-deps.ts';
+import { nodeClientAddress } from './node-client-address.ts';
 import { readConfig } from './read-config.ts';
 import { shopFromFiles } from './shop-from-files.ts';
 import { startKnowledge } from './start-knowledge.ts';
@@ -37,6 +38,8 @@ const configured = envDeps(config, env, { fetch: createNodeHttpFetch() });
 // Readiness probes order the backends (healthy first); unref: probing never keeps the process alive.
 if (configured.failover) setInterval(() => void configured.failover?.probe(), 15_000).unref();
 
+const clientAddress = nodeClientAddress(config.trustedProxyHops, (line) => console.warn(`[xiaoer] ${line}`));
+
 /** Replies being streamed, each until it is stored: shutdown waits for them before it closes the stores. */
 const replies = new Set<Promise<void>>();
 const onReply = (stored: Promise<void>) => {
@@ -51,6 +54,7 @@ const buildApi = (files: SourceFile[]) =>
     conversations: store,
     clock: Date,
     onReply,
+    clientAddress,
     ...configured.deps,
     ...shopFromFiles(files),
   });

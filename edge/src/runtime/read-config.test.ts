@@ -15,6 +15,18 @@ describe('readConfig', () => {
     expect(c.allowedOrigins).toBe('*');
     expect(c.shutdownGraceMs).toBe(8000);
     expect(readConfig({ SHUTDOWN_GRACE_SECONDS: '30' }).shutdownGraceMs).toBe(30_000);
+    expect(c.rateLimits).toEqual({ perAddressPerMinute: 60, perConversationPerMinute: 20 });
+    expect(c.trustedProxyHops).toBe(0);
+  });
+
+  it('reads the rate limits (0 turns one off) and the trusted proxies', () => {
+    const c = readConfig({
+      RATE_LIMIT_ADDRESS_PER_MINUTE: '0',
+      RATE_LIMIT_CONVERSATION_PER_MINUTE: '5',
+      TRUSTED_PROXY_HOPS: '1',
+    });
+    expect(c.rateLimits).toEqual({ perAddressPerMinute: 0, perConversationPerMinute: 5 });
+    expect(c.trustedProxyHops).toBe(1);
   });
 
   it('reads the model backend and overrides', () => {
@@ -35,6 +47,9 @@ describe('readConfig', () => {
     [{ LLM_MAX_TOKENS: '5000' }, /smaller than LLM_CONTEXT_TOKENS/],
     [{ LLM_BASE_URL: 'gpu:8000' }, /starting with http/],
     [{ SHUTDOWN_GRACE_SECONDS: '-1' }, /SHUTDOWN_GRACE_SECONDS must be a number from 0/],
+    [{ RATE_LIMIT_ADDRESS_PER_MINUTE: 'many' }, /RATE_LIMIT_ADDRESS_PER_MINUTE must be a number from 0/],
+    [{ TRUSTED_PROXY_HOPS: '11' }, /TRUSTED_PROXY_HOPS must be a number from 0 to 10/],
+    [{ RATE_LIMIT_CONVERSATION_PER_MINUTE: '0.5' }, /must be a whole number from 0 to 1000000 \(got "0.5"\)/],
   ])('fails loudly on %j', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
   });

@@ -32,6 +32,13 @@ export interface EdgeConfig {
   kbSyncIntervalMinutes: number;
   /** Node: on SIGTERM or SIGINT, how long open replies may take to finish before they are cut (SHUTDOWN_GRACE_SECONDS). */
   shutdownGraceMs: number;
+  /**
+   * Chat messages a minute (and at once) per customer address (RATE_LIMIT_ADDRESS_PER_MINUTE) and per conversation
+   * (RATE_LIMIT_CONVERSATION_PER_MINUTE); 0 turns a limit off.
+   */
+  rateLimits: { perAddressPerMinute: number; perConversationPerMinute: number };
+  /** Node: proxies in front of the edge whose X-Forwarded-For entry is trusted (TRUSTED_PROXY_HOPS); 0 = none. */
+  trustedProxyHops: number;
 }
 
 function num(env: Record<string, unknown>, key: string, fallback: number, min: number, max: number): number {
@@ -40,6 +47,13 @@ function num(env: Record<string, unknown>, key: string, fallback: number, min: n
   const n = Number(raw);
   if (!Number.isFinite(n) || n < min || n > max)
     throw new Error(`${key} must be a number from ${min} to ${max} (got "${raw}")`);
+  return n;
+}
+
+function int(env: Record<string, unknown>, key: string, fallback: number, min: number, max: number): number {
+  const n = num(env, key, fallback, min, max);
+  if (!Number.isInteger(n))
+    throw new Error(`${key} must be a whole number from ${min} to ${max} (got "${env[key]}")`);
   return n;
 }
 
@@ -64,6 +78,13 @@ export function readConfig(env: Record<string, unknown>): EdgeConfig {
     kbSyncIntervalMinutes: num(env, 'KB_SYNC_INTERVAL_MINUTES', 0, 0, 10080),
     // Docker stops a container 10 s after SIGTERM: 8 s leaves time to close the stores cleanly.
     shutdownGraceMs: num(env, 'SHUTDOWN_GRACE_SECONDS', 8, 0, 3600) * 1000,
+    // A customer rarely sends more than a few messages a minute; 60 leaves room for a household or an office behind
+    // one address, and 20 in one conversation stops a script without stopping someone who types in bursts.
+    rateLimits: {
+      perAddressPerMinute: int(env, 'RATE_LIMIT_ADDRESS_PER_MINUTE', 60, 0, 1_000_000),
+      perConversationPerMinute: int(env, 'RATE_LIMIT_CONVERSATION_PER_MINUTE', 20, 0, 1_000_000),
+    },
+    trustedProxyHops: int(env, 'TRUSTED_PROXY_HOPS', 0, 0, 10),
     allowedOrigins: str('ALLOWED_ORIGINS')
       ? str('ALLOWED_ORIGINS')!
           .split(',')

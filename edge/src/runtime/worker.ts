@@ -34,7 +34,8 @@ let configured: ReturnType<typeof envDeps> | undefined;
 
 function build(env: Env, files: SourceFile[]) {
   const config = readConfig(env);
-  // Model backends keep their circuit-breaker state across knowledge versions: built once per isolate.
+  // Model backends keep their circuit-breaker state, and the rate limits their counts, across knowledge versions:
+  // built once per isolate.
   configured ??= envDeps(config, env);
   const retriever = createKnowledgeRetriever({ synonyms: shopSynonyms(files) });
   retriever.load(parseKnowledgeSources(files));
@@ -42,6 +43,8 @@ function build(env: Env, files: SourceFile[]) {
     retriever,
     conversations: createDurableObjectConversationStore(env.CONVERSATIONS),
     clock: Date,
+    // Cloudflare sets it to the customer's address. The rate limits count per isolate: a best effort on Workers.
+    clientAddress: (request) => request.headers.get('cf-connecting-ip') ?? undefined,
     ...configured.deps,
     ...shopFromFiles(files),
   });

@@ -7,7 +7,8 @@ import {
 } from '@xiaoer/protocol';
 import { Hono } from 'hono';
 import { answerTurn, type TurnOutcome } from '../../core/answer-turn.ts';
-import { ConversationNotFoundError } from '../../core/errors.ts';
+import type { RateLimiter } from '../../core/create-rate-limiter.ts';
+import { ConversationNotFoundError, RateLimitedError } from '../../core/errors.ts';
 import { readAhead } from '../../core/read-ahead.ts';
 import type { StoredReply, StoredTurn } from '../../ports/conversation-store.ts';
 import type { AppDeps } from '../app-deps.ts';
@@ -28,15 +29,22 @@ const HISTORY_TURNS = 8;
  * to the first token, yet nothing is sent before it is stored (a failed write is an HTTP error, and the reply is
  * dropped). What acts on the shop's systems (an after-sales ticket) waits for the write too, and is skipped when the
  * message turns out to be the retry of a finished reply.
+ *
+ * Messages past `deps.rateLimits` (per customer address, per conversation) get 429 `rate_limited` with Retry-After.
  */
 export function chatRoute(deps: AppDeps) {
+  const { perAddress, perConversation } = deps.rateLimits ?? {};
   return new Hono().post('/v1/chat', jsonBodyLimit(MAX_BODY_BYTES), async (c) => {
+    // Limits come before anything is stored or a model is asked: a refused message leaves no trace to clean up.
+    const address = perAddress ? deps.clientAddress?.(c.req.raw, c.env) : undefined;
+    if (perAddress && address) limit(perAddress, address, 'from this address');
     const request = await readJsonBody(c.req.raw, parseChatRequest);
     const now = new Date(deps.clock.now()).toISOString();
     const store = deps.conversations;
     // Without a conversationId the first message opens a conversation whose id derives from the message id, so a
     // retry of that first message (the client never saw conversation-start) lands in the same conversation.
     const conversationId = request.conversationId ?? `c_${request.message.id}`;
+    if (perConversation) limit(perConversation, conversationId, 'in this conversation');
     let history: StoredTurn[] = [];
     if (request.conversationId) {
       const [exists, turns] = await Promise.all([
@@ -107,6 +115,12 @@ export function chatRoute(deps: AppDeps) {
       deps.onReply,
     );
   });
+}
+
+/** Counts a message against `limiter`; past the limit, a 429 that says when to retry. */
+function limit(limiter: RateLimiter, key: string, what: string) {
+  const retryAfterS = limiter.take(key);
+  if (retryAfterS > 0) throw new RateLimitedError(retryAfterS, what);
 }
 
 /** The stored reply of a turn when it is complete (a reply cut by a disconnect is generated again). */
