@@ -25,12 +25,15 @@ function fakeEdge() {
     /** Forget partial replies when cut (the edge aborts generation and produces a new reply on retry). */
     regenerateAfterCut: false,
     failNext: undefined as TransportError | undefined,
+    /** Thrown on every call while set (an edge that keeps refusing). */
+    failAll: undefined as TransportError | undefined,
     history: undefined as ConversationHistory | undefined,
   };
   const transport: ChatTransport = {
     async chat(request, { lastEventId, onEvent }: ChatStreamOptions) {
       calls.push({ request, lastEventId });
       await Promise.resolve();
+      if (edge.failAll) throw edge.failAll;
       if (edge.failNext) {
         const e = edge.failNext;
         edge.failNext = undefined;
@@ -288,6 +291,26 @@ describe('createChatSession', () => {
       expect.objectContaining({ status: 'failed', error: 'too_long' }),
     ]);
     expect(edge.calls).toHaveLength(1);
+  });
+
+  it('sends a rate-limited message again after a pause, and says why once the edge keeps refusing', async () => {
+    const limited = () => new TransportError('http', 'x', 429, 'rate_limited');
+    const first = setup();
+    first.edge.failNext = limited();
+    first.session.send('在吗');
+    await settle();
+    await settle();
+    expect(first.waits).toEqual([250]);
+    expect(texts(first.session)).toEqual(['customer:在吗', 'assistant:好的']);
+
+    const second = setup();
+    second.edge.failAll = limited();
+    second.session.send('在吗');
+    for (let i = 0; i < 10; i++) await settle();
+    expect(second.edge.calls).toHaveLength(5);
+    expect(second.session.state.messages).toEqual([
+      expect.objectContaining({ text: '在吗', status: 'failed', error: 'rate_limited' }),
+    ]);
   });
 
   it('refuses empty and over-long text before sending', () => {
