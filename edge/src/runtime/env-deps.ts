@@ -28,11 +28,7 @@ export type EnvDeps = Pick<
  * failover model too, so a runtime can schedule its readiness probes. The shop's own dependencies come from
  * shopFromFiles.
  */
-export function envDeps(
-  config: EdgeConfig,
-  env: Record<string, unknown>,
-  platform: { fetch?: typeof fetch } = {},
-) {
+export function envDeps(config: EdgeConfig, platform: { fetch?: typeof fetch } = {}) {
   const llmConfig = config.llm;
   const llm = llmConfig
     ? createFailoverLlm(
@@ -51,8 +47,6 @@ export function envDeps(
         },
       )
     : undefined;
-  const ticketWebhook = typeof env.TICKET_WEBHOOK_URL === 'string' ? env.TICKET_WEBHOOK_URL.trim() : '';
-  const secret = typeof env.TICKET_WEBHOOK_SECRET === 'string' ? env.TICKET_WEBHOOK_SECRET : undefined;
   const { perAddressPerMinute, perConversationPerMinute } = config.rateLimits;
   const deps: EnvDeps = {
     settings: config.settings,
@@ -67,8 +61,8 @@ export function envDeps(
     },
     ...(llm && llmConfig ? { llm, firstTokenBudgetMs: llmConfig.firstTokenBudgetMs } : {}),
     timer: platformTimer,
-    tickets: ticketWebhook
-      ? createWebhookTicketSink({ url: ticketWebhook, ...(secret ? { secret } : {}) })
+    tickets: config.ticketWebhook
+      ? createWebhookTicketSink(config.ticketWebhook)
       : createDemoTicketSink(Date),
   };
   return { deps, failover: llm };

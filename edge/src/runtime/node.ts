@@ -34,7 +34,7 @@ const conversations = env.DATABASE_URL
   ? await createPostgresConversationStore(env.DATABASE_URL)
   : await createWorkerConversationStore(resolve(dataDir, 'conversations'));
 const store = conversations.store;
-const configured = envDeps(config, env, { fetch: createNodeHttpFetch() });
+const configured = envDeps(config, { fetch: createNodeHttpFetch() });
 // Readiness probes order the backends (healthy first); unref: probing never keeps the process alive.
 if (configured.failover) setInterval(() => void configured.failover?.probe(), 15_000).unref();
 

@@ -19,6 +19,17 @@ describe('readConfig', () => {
     expect(c.trustedProxyHops).toBe(0);
   });
 
+  it('reads the ticket webhook with its secret', () => {
+    expect(readConfig({}).ticketWebhook).toBeUndefined();
+    expect(
+      readConfig({ TICKET_WEBHOOK_URL: ' https://erp.shop.cn/tickets ', TICKET_WEBHOOK_SECRET: 's3' })
+        .ticketWebhook,
+    ).toEqual({ url: 'https://erp.shop.cn/tickets', secret: 's3' });
+    expect(readConfig({ TICKET_WEBHOOK_URL: 'https://erp.shop.cn/tickets' }).ticketWebhook).toEqual({
+      url: 'https://erp.shop.cn/tickets',
+    });
+  });
+
   it('reads the rate limits (0 turns one off) and the trusted proxies', () => {
     const c = readConfig({
       RATE_LIMIT_ADDRESS_PER_MINUTE: '0',
@@ -49,6 +60,7 @@ describe('readConfig', () => {
     [{ SHUTDOWN_GRACE_SECONDS: '-1' }, /SHUTDOWN_GRACE_SECONDS must be a number from 0/],
     [{ RATE_LIMIT_ADDRESS_PER_MINUTE: 'many' }, /RATE_LIMIT_ADDRESS_PER_MINUTE must be a number from 0/],
     [{ TRUSTED_PROXY_HOPS: '11' }, /TRUSTED_PROXY_HOPS must be a number from 0 to 10/],
+    [{ TICKET_WEBHOOK_URL: 'tickets.shop.cn/new' }, /TICKET_WEBHOOK_URL must start with http/],
     [{ RATE_LIMIT_CONVERSATION_PER_MINUTE: '0.5' }, /must be a whole number from 0 to 1000000 \(got "0.5"\)/],
   ])('fails loudly on %j', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);

@@ -39,6 +39,8 @@ export interface EdgeConfig {
   rateLimits: { perAddressPerMinute: number; perConversationPerMinute: number };
   /** Node: proxies in front of the edge whose X-Forwarded-For entry is trusted (TRUSTED_PROXY_HOPS); 0 = none. */
   trustedProxyHops: number;
+  /** The shop's ticket endpoint (TICKET_WEBHOOK_URL, TICKET_WEBHOOK_SECRET); absent: demo ticket numbers. */
+  ticketWebhook?: { url: string; secret?: string };
 }
 
 function num(env: Record<string, unknown>, key: string, fallback: number, min: number, max: number): number {
@@ -101,6 +103,13 @@ export function readConfig(env: Record<string, unknown>): EdgeConfig {
     };
     const key = str('EMBEDDINGS_API_KEY');
     if (key) config.embeddings.apiKey = key;
+  }
+  const ticketURL = str('TICKET_WEBHOOK_URL');
+  if (ticketURL) {
+    if (!/^https?:\/\//.test(ticketURL))
+      throw new Error(`TICKET_WEBHOOK_URL must start with http:// or https:// (got "${ticketURL}")`);
+    const secret = str('TICKET_WEBHOOK_SECRET');
+    config.ticketWebhook = { url: ticketURL, ...(secret ? { secret } : {}) };
   }
   if (config.settings.maxTokens >= config.settings.contextTokens) {
     throw new Error('LLM_MAX_TOKENS must be smaller than LLM_CONTEXT_TOKENS');

@@ -36,7 +36,7 @@ function build(env: Env, files: SourceFile[]) {
   const config = readConfig(env);
   // Model backends keep their circuit-breaker state, and the rate limits their counts, across knowledge versions:
   // built once per isolate.
-  configured ??= envDeps(config, env);
+  configured ??= envDeps(config);
   const retriever = createKnowledgeRetriever({ synonyms: shopSynonyms(files) });
   retriever.load(parseKnowledgeSources(files));
   return createApp({
