@@ -44,6 +44,33 @@ describe('sseResponse', () => {
     expect(await res.text()).toBe('data: 1\n\n');
   });
 
+  it('asks an execution context (Workers) to wait for run, so a reply cut by a disconnect is still stored', async () => {
+    let release!: () => void;
+    const waited: Promise<unknown>[] = [];
+    const ctx = {
+      waitUntil: (p: Promise<unknown>) => void waited.push(p),
+      passThroughOnException() {},
+      props: {},
+    };
+    let stored = false;
+    const app = new Hono().get('/', (c) =>
+      sseResponse(c, async (write) => {
+        write('data: 1\n\n');
+        await new Promise<void>((r) => {
+          release = r;
+        });
+        stored = true;
+      }),
+    );
+    const reader = (await app.request('/', {}, {}, ctx)).body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    expect(waited).toHaveLength(1);
+    release();
+    await waited[0];
+    expect(stored).toBe(true);
+  });
+
   it('sets the SSE headers and keeps the ones the route set', async () => {
     const app = new Hono().get('/', (c) => {
       c.header('x-route', 'yes');

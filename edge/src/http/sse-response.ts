@@ -9,7 +9,8 @@ export type SseWrite = (frame: string) => void;
  * is what the per-token path of a reply pays for otherwise (Hono's `stream()` helper adds both). `run` writes frames
  * and learns from `signal` that the client disconnected; the stream closes when it settles. An error `run` throws
  * is logged, since the response status has long been sent. It sets the SSE headers; a route adds its own on `c`.
- * `onRun` is handed the promise that settles when `run` has (a runtime that stops waits for these).
+ * `onRun` is handed the promise that settles when `run` has (a runtime that stops waits for these); a runtime with an
+ * execution context (Workers) is asked to stay until then.
  */
 export function sseResponse(
   c: Context,
@@ -36,9 +37,20 @@ export function sseResponse(
       if (!gone.signal.aborted) controller.close();
     });
   onRun?.(settled);
+  // Workers end an invocation whose client went away, and with it the storing of the cut reply, unless told to wait.
+  executionContext(c)?.waitUntil(settled);
   c.header('content-type', 'text/event-stream; charset=utf-8');
   // no-transform and x-accel-buffering: no keep proxies (nginx among them) from compressing or buffering the frames.
   c.header('cache-control', 'no-cache, no-transform');
   c.header('x-accel-buffering', 'no');
   return c.newResponse(body);
+}
+
+/** The runtime's execution context, where there is one (Workers); Hono throws when asked on Node. */
+function executionContext(c: Context): { waitUntil(p: Promise<unknown>): void } | undefined {
+  try {
+    return c.executionCtx;
+  } catch {
+    return undefined;
+  }
 }
