@@ -242,6 +242,36 @@ describe('smoke chat on Cloudflare Workers (wrangler dev)', () => {
       await worker.stop();
     }
   });
+
+  it('stores the reply of a customer who left mid-answer, as far as it got', async () => {
+    fake.set({ tokenDelayMs: 150 });
+    const worker = await startWorker({ LLM_BASE_URL: fake.baseURL });
+    try {
+      const res = await fetch(
+        `${worker.url}/v1/chat`,
+        chatRequest({ message: { id: 'm_left', text: '几点之前付款当天能发货?' } }),
+      );
+      // The customer closes the tab after the first words of the answer.
+      const seen = await readEvents(res, 4);
+      expect(seen.at(-1)?.type).toBe('text-delta');
+      const history = async () => {
+        const h = (await (await fetch(`${worker.url}/v1/conversations/c_m_left`)).json()) as {
+          messages: { role: string; text: string }[];
+        };
+        return h.messages.map((m) => [m.role, m.text]);
+      };
+      await expect.poll(history, { timeout: 20_000, interval: 250 }).toHaveLength(2);
+      const [customer, assistant] = await history();
+      expect(customer).toEqual(['customer', '几点之前付款当天能发货?']);
+      // Stored as far as it got: the start of the answer, not all of it.
+      expect(assistant![1]).not.toBe('');
+      expect('周一至周六16:00前付款当天发出。'.startsWith(assistant![1]!)).toBe(true);
+      expect(assistant![1]).not.toBe('周一至周六16:00前付款当天发出。');
+    } finally {
+      fake.set({ tokenDelayMs: 0 });
+      await worker.stop();
+    }
+  });
 });
 
 async function ask(base: string, text: string): Promise<string> {
