@@ -1,21 +1,14 @@
 import type { Passage } from '../ports/retriever.ts';
 import { type ChunkLimits, chunkSection, DEFAULT_CHUNK_LIMITS } from './chunk-section.ts';
-import { parseCsv } from './parse-csv.ts';
+import { KnowledgeSourceError } from './knowledge-source-error.ts';
+import { readTable } from './read-table.ts';
+
+export { KnowledgeSourceError } from './knowledge-source-error.ts';
 
 /** A knowledge source file as text, with its path relative to the knowledge-base folder. */
 export interface SourceFile {
   path: string;
   text: string;
-}
-
-/** A source file the knowledge base cannot use, with where and why. */
-export class KnowledgeSourceError extends Error {
-  readonly file: string;
-  constructor(file: string, message: string) {
-    super(`${file}: ${message}`);
-    this.file = file;
-    this.name = 'KnowledgeSourceError';
-  }
 }
 
 function baseName(path: string): string {
@@ -57,37 +50,8 @@ function parseDocument(file: SourceFile, limits: ChunkLimits): Passage[] {
   return out;
 }
 
-/** Rows of a CSV file, or of a JSON file holding an array of objects (values of other types become text). */
-function tableOf(file: SourceFile): {
-  header: string[];
-  rows: { line: number; values: Record<string, string> }[];
-} {
-  if (!file.path.toLowerCase().endsWith('.json')) return parseCsv(file.text);
-  let data: unknown;
-  try {
-    data = JSON.parse(file.text);
-  } catch (err) {
-    const at = /position (\d+)/.exec((err as Error).message);
-    const line = at ? file.text.slice(0, Number(at[1])).split('\n').length : 1;
-    throw new KnowledgeSourceError(file.path, `line ${line}: not valid JSON (${(err as Error).message})`);
-  }
-  if (!Array.isArray(data)) throw new KnowledgeSourceError(file.path, 'expected a JSON array of objects');
-  const header = new Set<string>();
-  const rows = data.map((item, i) => {
-    if (!item || typeof item !== 'object' || Array.isArray(item))
-      throw new KnowledgeSourceError(file.path, `item ${i + 1}: expected an object`);
-    const values: Record<string, string> = {};
-    for (const [k, v] of Object.entries(item)) {
-      header.add(k);
-      values[k] = Array.isArray(v) ? v.join('|') : v === null || v === undefined ? '' : String(v).trim();
-    }
-    return { line: i + 1, values };
-  });
-  return { header: [...header], rows };
-}
-
 function parseFaq(file: SourceFile): Passage[] {
-  const { header, rows } = tableOf(file);
+  const { header, rows } = readTable(file);
   for (const col of ['id', 'question', 'answer']) {
     if (!header.includes(col)) throw new KnowledgeSourceError(file.path, `FAQ table needs a "${col}" column`);
   }
@@ -123,7 +87,7 @@ const PRODUCT_LABELS: Record<string, string> = {
 };
 
 function parseProducts(file: SourceFile): Passage[] {
-  const { header, rows } = tableOf(file);
+  const { header, rows } = readTable(file);
   if (!header.includes('sku'))
     throw new KnowledgeSourceError(file.path, 'product table needs a "sku" column');
   for (const { line, values } of rows)

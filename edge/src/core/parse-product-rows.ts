@@ -29,7 +29,20 @@ function numberOrNull(raw: string | undefined, column: string, sku: string): num
  * @example parseProductRows('sku,name\nCUP-1,杯子').map((r) => r.sku) // ['CUP-1']
  */
 export function parseProductRows(csv: string): ProductRow[] {
-  const { header, rows } = parseCsv(csv);
+  return productRows(parseCsv(csv));
+}
+
+/**
+ * The product rows of a table read from products.csv or products.json (`readTable`). Features are separated by
+ * `；` or `;` in a cell, or given as a JSON array.
+ */
+export function productRows({
+  header,
+  rows,
+}: {
+  header: string[];
+  rows: { line: number; values: Record<string, string> }[];
+}): ProductRow[] {
   for (const col of ['sku', 'name']) {
     if (!header.includes(col)) throw new Error(`product table needs a "${col}" column`);
   }
@@ -49,7 +62,8 @@ export function parseProductRows(csv: string): ProductRow[] {
       price: numberOrNull(r.price, 'price', sku),
       warrantyMonths: numberOrNull(r.warranty_months, 'warranty_months', sku),
       features: (r.features ?? '')
-        .split(/[；;]/)
+        // readTable joins a JSON array with "|".
+        .split(/[；;|]/)
         .map((s) => s.trim())
         .filter(Boolean),
       stock: (r.stock ?? '').trim(),
