@@ -1,4 +1,5 @@
 import { createDemoOrderLookup } from '../adapters/orders/demo-orders.ts';
+import { addSynonymAliases } from '../core/add-synonym-aliases.ts';
 import type { TransferWords } from '../core/decide-transfer.ts';
 import { mergeTransferWords } from '../core/decide-transfer.ts';
 import { DEFAULT_POLICY_TIME_RULES, type PolicyTimeRules } from '../core/evaluate-policy-rules.ts';
@@ -6,6 +7,7 @@ import { loadProductCatalog } from '../core/load-product-catalog.ts';
 import type { SourceFile } from '../core/parse-knowledge-sources.ts';
 import { mergeProductVocabulary, type ProductCatalog } from '../core/resolve-product.ts';
 import { mergeShopProfile, type ShopProfile } from '../core/shop-profile.ts';
+import { shopSynonymGroups } from '../core/shop-synonyms.ts';
 import type { OrderLookup } from '../ports/order-lookup.ts';
 
 /** What a knowledge-base folder says about the shop besides its passages: voice, word lists, products, time rules. */
@@ -19,7 +21,8 @@ export interface ShopFromFiles {
 }
 
 /**
- * Reads `shop.json`, `products.csv` and `demo-orders.json` of a knowledge-base folder into the app's shop
+ * Reads `shop.json`, the product table (with the names `synonyms.txt` adds to its categories) and `demo-orders.json`
+ * of a knowledge-base folder into the app's shop
  * dependencies. Every runtime and the evaluation command wire the brain through this one function, so they decide
  * alike; a runtime calls it again whenever the folder is re-synced.
  */
@@ -36,7 +39,10 @@ export function shopFromFiles(files: SourceFile[]): ShopFromFiles {
     transferWords: mergeTransferWords(shop?.transferWords as Parameters<typeof mergeTransferWords>[0]),
     catalog: loadProductCatalog(
       files,
-      mergeProductVocabulary(shop?.productVocabulary as Parameters<typeof mergeProductVocabulary>[0]),
+      addSynonymAliases(
+        mergeProductVocabulary(shop?.productVocabulary as Parameters<typeof mergeProductVocabulary>[0]),
+        shopSynonymGroups(files),
+      ),
     ),
   };
   if (shop?.timeRules)
