@@ -1,3 +1,5 @@
+import { SMALL_TALK_WORDS } from './is-small-talk.ts';
+
 /** Topic labels of a customer message (shared/eval/README.md). */
 export type Intent =
   | 'shipping'
@@ -83,8 +85,10 @@ const WARRANTY_LENGTH = /保修(?:多久|期|多长|几年|几个月)/;
 const DEFECT = /坏|不能|不了|没声|进水|鼓包|变形|漏|碎|还在保修|能保修|给保修/;
 
 /** Small talk and off-topic chat: such a message never inherits the topic of earlier turns. */
-const CHITCHAT =
-  /^(你好|您好|在吗|在不在|hi|hello|哈喽|嗨|谢谢|多谢|感谢|好的|好|ok|嗯|行|拜拜|再见)|机器人|笑话|天气|门店|下班|几点上班|人工客服/i;
+const CHITCHAT = new RegExp(
+  `^(?:${SMALL_TALK_WORDS.join('|')})|机器人|笑话|天气|门店|下班|几点上班|人工客服`,
+  'i',
+);
 
 function scoreOf(text: string): Intent {
   for (const [intent, c] of DEFAULT_INTENT_CUES) if (c.strong.test(text)) return intent;

@@ -1,9 +1,7 @@
 import type { ScoredPassage } from '../ports/retriever.ts';
+import { isSmallTalk } from './is-small-talk.ts';
 import type { ShopProfile } from './shop-profile.ts';
 import { tokenize } from './tokenize.ts';
-
-const SMALL_TALK =
-  /^(你好|您好|在吗|在不在|hi|hello|哈喽|嗨|谢谢|多谢|感谢|好的|ok|嗯|拜拜|再见)[呀啊哈吗呢！!。.~～，, ]*$/i;
 
 export type RetrievalReply =
   | { kind: 'answer'; text: string; sourceIds: string[] }
@@ -81,7 +79,7 @@ export function composeRetrievalReply(
   profile: ShopProfile,
   minScore: number,
 ): RetrievalReply {
-  if (SMALL_TALK.test(question.trim())) return { kind: 'small-talk', text: profile.greeting };
+  if (isSmallTalk(question)) return { kind: 'small-talk', text: profile.greeting };
   const top = passages[0];
   if (!top || top.score < minScore) return { kind: 'not-covered', text: profile.transferPhrase };
   const body =

@@ -1,3 +1,4 @@
+import { isSmallTalk } from './is-small-talk.ts';
 import type { ProductRow } from './parse-product-rows.ts';
 
 /** What the customer may call a category, and words that mean the same to the resolver. Shops may extend both. */
@@ -84,7 +85,6 @@ const BIG =
 /** Units that end a number which is no product size (dates, times, counts, temperatures). */
 const NOT_SIZE_UNIT = /^(?:\s*)(?:[月号日点天年岁个件次周期折%℃度分秒寸]|小时|分钟)/;
 const FOLLOW_UP = /这个|那个|这款|那款|它|这|那|换成|还有|呢/;
-const SMALL_TALK = /^(好的|好|谢谢|多谢|感谢|嗯|ok|行|拜拜|再见|你好|您好|在吗)[\s\p{P}]*$/iu;
 
 interface SizeNumber {
   value: number;
@@ -401,7 +401,7 @@ export function resolveProduct(input: ResolveProductInput, catalog: ProductCatal
   }
   const own = readReference(input.text, catalog);
   if (anchored(own)) return settle(candidatesFor(own, own, catalog), 'message', input.contextSku);
-  if (SMALL_TALK.test(input.text.trim())) return { kind: 'none' };
+  if (isSmallTalk(input.text)) return { kind: 'none' };
   const followUp = FOLLOW_UP.test(input.text) || own.colors.length > 0 || own.superlative !== null;
   if (followUp) {
     for (const earlier of (input.history ?? []).slice(-LOOK_BACK).reverse()) {
