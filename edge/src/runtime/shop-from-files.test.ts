@@ -20,4 +20,22 @@ describe('shopFromFiles', () => {
     });
     expect(ask('保温杯 随行杯')).toMatchObject({ kind: 'unique', row: { sku: 'CUP-750-GY' } });
   });
+
+  it('refuses shop.json time rules the rules could not use, naming shop.json and the key', async () => {
+    const { files } = await demoKnowledge();
+    const withShop = (shop: unknown) => [
+      ...files.filter((f) => f.path !== 'shop.json'),
+      { path: 'shop.json', text: JSON.stringify(shop) },
+    ];
+    expect(() => shopFromFiles(withShop({ timeRules: { cutoffs: { weekday: '16点' } } }))).toThrow(
+      'shop.json: timeRules.cutoffs.weekday must be a time of day as HH:MM (got "16点")',
+    );
+    expect(
+      shopFromFiles(withShop({ timeRules: { cutoffs: { weekday: '17:00' } } })).timeRules?.cutoffs,
+    ).toEqual({
+      weekday: '17:00',
+      sunday: '12:00',
+      holiday: '12:00',
+    });
+  });
 });

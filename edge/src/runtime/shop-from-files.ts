@@ -2,8 +2,9 @@ import { createDemoOrderLookup } from '../adapters/orders/demo-orders.ts';
 import { addSynonymAliases } from '../core/add-synonym-aliases.ts';
 import type { TransferWords } from '../core/decide-transfer.ts';
 import { mergeTransferWords } from '../core/decide-transfer.ts';
-import { DEFAULT_POLICY_TIME_RULES, type PolicyTimeRules } from '../core/evaluate-policy-rules.ts';
+import type { PolicyTimeRules } from '../core/evaluate-policy-rules.ts';
 import { loadProductCatalog } from '../core/load-product-catalog.ts';
+import { mergePolicyTimeRules } from '../core/merge-policy-time-rules.ts';
 import type { SourceFile } from '../core/parse-knowledge-sources.ts';
 import { mergeProductVocabulary, type ProductCatalog } from '../core/resolve-product.ts';
 import { mergeShopProfile, type ShopProfile } from '../core/shop-profile.ts';
@@ -34,19 +35,30 @@ export function shopFromFiles(files: SourceFile[]): ShopFromFiles {
   } catch (err) {
     throw new Error(`shop.json is not valid JSON: ${(err as Error).message}`);
   }
+  // What shop.json says wrong is reported as shop.json's, with the key the merge names.
+  const fromShopJson = <T>(read: () => T): T => {
+    try {
+      return read();
+    } catch (err) {
+      throw new Error(`shop.json: ${(err as Error).message}`, { cause: err });
+    }
+  };
   const out: ShopFromFiles = {
-    profile: mergeShopProfile(shop),
-    transferWords: mergeTransferWords(shop?.transferWords as Parameters<typeof mergeTransferWords>[0]),
+    profile: fromShopJson(() => mergeShopProfile(shop)),
+    transferWords: fromShopJson(() =>
+      mergeTransferWords(shop?.transferWords as Parameters<typeof mergeTransferWords>[0]),
+    ),
     catalog: loadProductCatalog(
       files,
       addSynonymAliases(
-        mergeProductVocabulary(shop?.productVocabulary as Parameters<typeof mergeProductVocabulary>[0]),
+        fromShopJson(() =>
+          mergeProductVocabulary(shop?.productVocabulary as Parameters<typeof mergeProductVocabulary>[0]),
+        ),
         shopSynonymGroups(files),
       ),
     ),
   };
-  if (shop?.timeRules)
-    out.timeRules = { ...DEFAULT_POLICY_TIME_RULES, ...(shop.timeRules as Partial<PolicyTimeRules>) };
+  if (shop?.timeRules !== undefined) out.timeRules = fromShopJson(() => mergePolicyTimeRules(shop.timeRules));
   const orders = files.find((f) => f.path === 'demo-orders.json');
   if (orders) out.orders = createDemoOrderLookup(orders.text);
   return out;
