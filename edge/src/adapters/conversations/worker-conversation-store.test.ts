@@ -132,6 +132,14 @@ describe('worker-thread conversation store when its thread dies', () => {
     }
   });
 
+  it('closes even when its thread dies while closing', async () => {
+    const s = await createWorkerConversationStore(undefined, { workerUrl, log: () => {} });
+    // The thread ends on this call, before it reads the close request sent right after it.
+    const call = s.store.exists(STOP).catch((e: unknown) => e);
+    await s.close();
+    expect(await call).toMatchObject({ message: 'The conversation store is closed.' });
+  });
+
   it('does not restart once closed', async () => {
     const lines: string[] = [];
     const s = await createWorkerConversationStore(undefined, {

@@ -78,12 +78,18 @@ export async function createWorkerConversationStore(
     });
     let stopped = false;
     const onStop = (why: string, cause?: Error) => {
-      if (stopped || closing) return;
+      if (stopped) return;
       stopped = true;
       worker = undefined;
-      down = new Error(`The conversation store stopped (${why}); it is being restarted.`, { cause });
-      for (const p of pending.values()) p.reject(down);
+      // The calls it had not answered fail, whether the thread crashed or ended after close() (then none are left,
+      // unless it died while closing: close() must not wait for an answer that will never come).
+      const reason = closing
+        ? new Error('The conversation store is closed.')
+        : new Error(`The conversation store stopped (${why}); it is being restarted.`, { cause });
+      for (const p of pending.values()) p.reject(reason);
       pending.clear();
+      if (closing) return;
+      down = reason;
       if (Date.now() - startedAt >= STABLE_MS) delay = firstDelay;
       log(`${down.message} Next try in ${delay} ms.`);
       scheduleRestart();
@@ -143,9 +149,7 @@ export async function createWorkerConversationStore(
       const closed = w ? call('close', []).catch(() => undefined) : undefined;
       closing = true;
       await closed;
-      const reason = new Error('The conversation store is closed.');
-      for (const p of pending.values()) p.reject(reason);
-      pending.clear();
+      // Its exit rejects whatever is still unanswered.
       await w?.terminate();
     },
   };
