@@ -1,6 +1,6 @@
 import { KnowledgeSourceError } from './knowledge-source-error.ts';
 import type { SourceFile } from './parse-knowledge-sources.ts';
-import { productRows } from './parse-product-rows.ts';
+import { parseProductRows } from './parse-product-rows.ts';
 import { readTable } from './read-table.ts';
 import {
   createProductCatalog,
@@ -23,7 +23,7 @@ export function loadProductCatalog(
   );
   if (!file) return createProductCatalog([], vocabulary);
   try {
-    return createProductCatalog(productRows(readTable(file)), vocabulary);
+    return createProductCatalog(parseProductRows(readTable(file)), vocabulary);
   } catch (err) {
     if (err instanceof KnowledgeSourceError) throw err;
     throw new Error(`${file.path}: ${(err as Error).message}`, { cause: err });

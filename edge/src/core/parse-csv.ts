@@ -3,16 +3,19 @@ import { LineError } from './line-error.ts';
 /** A CSV input problem, with the 1-based line where the offending record starts. */
 export class CsvError extends LineError {}
 
-/**
- * RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines; CRLF or LF; a UTF-8 BOM is dropped.
- * Returns the rows as objects keyed by the header row and throws CsvError on a row with the wrong column count or an
- * unterminated quote.
- * @example parseCsv('id,q\nF1,"a,b"') -> [{ id: 'F1', q: 'a,b' }]
- */
-export function parseCsv(text: string): {
+/** A table read from CSV or JSON: its column names, and each row's values by column with the row's 1-based line. */
+export interface Table {
   header: string[];
   rows: { line: number; values: Record<string, string> }[];
-} {
+}
+
+/**
+ * RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines; CRLF or LF; a UTF-8 BOM is dropped.
+ * Returns the rows keyed by the header row and throws CsvError on a row with the wrong column count or an
+ * unterminated quote.
+ * @example parseCsv('id,q\nF1,"a,b"').rows // [{ line: 2, values: { id: 'F1', q: 'a,b' } }]
+ */
+export function parseCsv(text: string): Table {
   const records: { line: number; fields: string[] }[] = [];
   let field = '';
   let fields: string[] = [];

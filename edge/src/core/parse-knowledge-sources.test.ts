@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KnowledgeSourceError, parseKnowledgeSources } from './parse-knowledge-sources.ts';
+import { KnowledgeSourceError } from './knowledge-source-error.ts';
+import { parseKnowledgeSources } from './parse-knowledge-sources.ts';
 
 const faqCsv =
   'id,question,similar_questions,answer,category\nF1,包邮吗？,"满多少包邮|包不包邮","满49元包邮，偏远地区除外。",shipping\n';

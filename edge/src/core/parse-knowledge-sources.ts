@@ -3,8 +3,6 @@ import { type ChunkLimits, chunkSection, DEFAULT_CHUNK_LIMITS } from './chunk-se
 import { KnowledgeSourceError } from './knowledge-source-error.ts';
 import { readTable } from './read-table.ts';
 
-export { KnowledgeSourceError } from './knowledge-source-error.ts';
-
 /** A knowledge source file as text, with its path relative to the knowledge-base folder. */
 export interface SourceFile {
   path: string;

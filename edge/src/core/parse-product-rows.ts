@@ -1,4 +1,4 @@
-import { parseCsv } from './parse-csv.ts';
+import type { Table } from './parse-csv.ts';
 
 /** One row of the shop's product table (products.csv). */
 export interface ProductRow {
@@ -24,25 +24,13 @@ function numberOrNull(raw: string | undefined, column: string, sku: string): num
 }
 
 /**
- * Reads products.csv into rows (the columns of examples/lizi-shop/products.csv; only `sku` and `name` are required).
- * Throws on a missing column, a duplicate SKU or a non-numeric price, naming the SKU.
- * @example parseProductRows('sku,name\nCUP-1,杯子').map((r) => r.sku) // ['CUP-1']
+ * The product rows of the shop's product table, read from products.csv or products.json (`readTable`); the columns
+ * of examples/lizi-shop/products.csv, of which only `sku` and `name` are required. Features are separated by `；` or
+ * `;` in a cell, or given as a JSON array. Throws on a missing column, a duplicate SKU or a non-numeric price, naming
+ * the SKU.
+ * @example parseProductRows(parseCsv('sku,name\nCUP-1,杯子')).map((r) => r.sku) // ['CUP-1']
  */
-export function parseProductRows(csv: string): ProductRow[] {
-  return productRows(parseCsv(csv));
-}
-
-/**
- * The product rows of a table read from products.csv or products.json (`readTable`). Features are separated by
- * `；` or `;` in a cell, or given as a JSON array.
- */
-export function productRows({
-  header,
-  rows,
-}: {
-  header: string[];
-  rows: { line: number; values: Record<string, string> }[];
-}): ProductRow[] {
+export function parseProductRows({ header, rows }: Table): ProductRow[] {
   for (const col of ['sku', 'name']) {
     if (!header.includes(col)) throw new Error(`product table needs a "${col}" column`);
   }

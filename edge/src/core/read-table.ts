@@ -1,12 +1,9 @@
 import { KnowledgeSourceError } from './knowledge-source-error.ts';
-import { parseCsv } from './parse-csv.ts';
+import { parseCsv, type Table } from './parse-csv.ts';
 import type { SourceFile } from './parse-knowledge-sources.ts';
 
 /** Rows of a CSV file, or of a JSON file holding an array of objects (values of other types become text). */
-export function readTable(file: SourceFile): {
-  header: string[];
-  rows: { line: number; values: Record<string, string> }[];
-} {
+export function readTable(file: SourceFile): Table {
   if (!file.path.toLowerCase().endsWith('.json')) return parseCsv(file.text);
   let data: unknown;
   try {

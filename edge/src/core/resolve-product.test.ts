@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from './parse-csv.ts';
 import { parseProductRows } from './parse-product-rows.ts';
 import {
   createProductCatalog,
@@ -10,7 +11,7 @@ import {
 } from './resolve-product.ts';
 
 const csv = readFileSync(resolve(import.meta.dirname, '../../../examples/lizi-shop/products.csv'), 'utf8');
-const catalog = createProductCatalog(parseProductRows(csv));
+const catalog = createProductCatalog(parseProductRows(parseCsv(csv)));
 
 function sku(r: ProductResolution): string | null {
   return r.kind === 'unique' ? r.row.sku : null;
@@ -125,7 +126,7 @@ describe('answers to a clarifying question', () => {
 describe('mergeProductVocabulary', () => {
   it("adds a shop's own names for a category", () => {
     const shop = createProductCatalog(
-      parseProductRows(csv),
+      parseProductRows(parseCsv(csv)),
       mergeProductVocabulary({ categoryAliases: { 煮蛋器: ['蛋蒸锅'] } }),
     );
     expect(resolveProduct({ text: '黄色的蛋蒸锅能煮几个' }, shop)).toMatchObject({
@@ -143,8 +144,8 @@ describe('mergeProductVocabulary', () => {
 
 describe('parseProductRows', () => {
   it('rejects duplicate SKUs and bad prices with the line or SKU named', () => {
-    expect(() => parseProductRows('sku,name\nA,x\nA,y')).toThrow(/line 3: duplicate sku A/);
-    expect(() => parseProductRows('sku,name,price\nA,x,abc')).toThrow(/product A: "price"/);
-    expect(() => parseProductRows('name\nx')).toThrow(/"sku" column/);
+    expect(() => parseProductRows(parseCsv('sku,name\nA,x\nA,y'))).toThrow(/line 3: duplicate sku A/);
+    expect(() => parseProductRows(parseCsv('sku,name,price\nA,x,abc'))).toThrow(/product A: "price"/);
+    expect(() => parseProductRows(parseCsv('name\nx'))).toThrow(/"sku" column/);
   });
 });

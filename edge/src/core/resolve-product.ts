@@ -143,7 +143,7 @@ function bigrams(text: string): Set<string> {
 
 /**
  * Prepares the product table for resolution.
- * @example const catalog = createProductCatalog(parseProductRows(csv));
+ * @example const catalog = createProductCatalog(parseProductRows(parseCsv(csv)));
  */
 export function createProductCatalog(
   rows: ProductRow[],

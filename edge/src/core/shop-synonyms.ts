@@ -1,5 +1,6 @@
 import { DEFAULT_SYNONYMS } from './default-synonyms.ts';
-import { KnowledgeSourceError, type SourceFile } from './parse-knowledge-sources.ts';
+import { KnowledgeSourceError } from './knowledge-source-error.ts';
+import type { SourceFile } from './parse-knowledge-sources.ts';
 import { createSynonyms, parseSynonymFile, type SynonymGroups, type Synonyms } from './synonyms.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { KnowledgeSourceError, type SourceFile } from '../../core/parse-knowledge-sources.ts';
+import { KnowledgeSourceError } from '../../core/knowledge-source-error.ts';
+import type { SourceFile } from '../../core/parse-knowledge-sources.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
