@@ -40,13 +40,18 @@ async function startNode(env: Record<string, string>) {
   });
 }
 
-/** What a fresh Node process on `dataDir` shows of a conversation: [role, text] per message. */
+/** A conversation as the edge at `base` shows it after a reload: [role, text] per message. */
+async function historyAt(base: string, conversationId: string): Promise<string[][]> {
+  const res = await fetch(`${base.replace(/\/$/, '')}/v1/conversations/${conversationId}`);
+  const history = (await res.json()) as { messages: { role: string; text: string }[] };
+  return history.messages.map((m) => [m.role, m.text]);
+}
+
+/** What a fresh Node process on `dataDir` shows of a conversation. */
 async function storedHistory(dataDir: string, conversationId: string): Promise<string[][]> {
   const edge = await startNode({ DATA_DIR: dataDir });
   try {
-    const res = await fetch(`${edge.match[1]!}/v1/conversations/${conversationId}`);
-    const history = (await res.json()) as { messages: { role: string; text: string }[] };
-    return history.messages.map((m) => [m.role, m.text]);
+    return await historyAt(edge.match[1]!, conversationId);
   } finally {
     await edge.stop();
   }
@@ -254,12 +259,7 @@ describe('smoke chat on Cloudflare Workers (wrangler dev)', () => {
       // The customer closes the tab after the first words of the answer.
       const seen = await readEvents(res, 4);
       expect(seen.at(-1)?.type).toBe('text-delta');
-      const history = async () => {
-        const h = (await (await fetch(`${worker.url}/v1/conversations/c_m_left`)).json()) as {
-          messages: { role: string; text: string }[];
-        };
-        return h.messages.map((m) => [m.role, m.text]);
-      };
+      const history = () => historyAt(worker.url, 'c_m_left');
       await expect.poll(history, { timeout: 20_000, interval: 250 }).toHaveLength(2);
       const [customer, assistant] = await history();
       expect(customer).toEqual(['customer', '几点之前付款当天能发货?']);

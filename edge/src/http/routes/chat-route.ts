@@ -36,8 +36,10 @@ export function chatRoute(deps: AppDeps) {
   const { perAddress, perConversation } = deps.rateLimits ?? {};
   return new Hono().post('/v1/chat', jsonBodyLimit(MAX_BODY_BYTES), async (c) => {
     // Limits come before anything is stored or a model is asked: a refused message leaves no trace to clean up.
-    const address = perAddress ? deps.clientAddress?.(c.req.raw, c.env) : undefined;
-    if (perAddress && address) limit(perAddress, address, 'from this address');
+    if (perAddress) {
+      const address = deps.clientAddress?.(c.req.raw, c.env);
+      if (address) limit(perAddress, address, 'from this address');
+    }
     const request = await readJsonBody(c.req.raw, parseChatRequest);
     const now = new Date(deps.clock.now()).toISOString();
     const store = deps.conversations;
