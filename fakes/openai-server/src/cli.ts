@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * TEST DOUBLE launcher: `node fakes/openai-server/src/cli.ts --port 8000 [--first-token-ms 300] [--token-ms 20] [--models-delay-ms 0]
+ * TEST DOUBLE launcher: `node fakes/openai-server/src/cli.ts --port 8000 [--first-token-ms 300] [--token-ms 20] [--stream-interval 1] [--models-delay-ms 0]
  * [--model qwen3-0.6b] [--api-key KEY] [--reply "text"] [--reasoning "text"] [--reasoning-key reasoning|reasoning_content|both]`.
  * Used by e2e tests and benchmarks as a stand-in for vLLM.
  */
@@ -15,6 +15,7 @@ const { values } = parseArgs({
     'api-key': { type: 'string' },
     'first-token-ms': { type: 'string', default: '0' },
     'token-ms': { type: 'string', default: '0' },
+    'stream-interval': { type: 'string', default: '1' },
     'models-delay-ms': { type: 'string', default: '0' },
     reply: { type: 'string' },
     reasoning: { type: 'string' },
@@ -22,6 +23,13 @@ const { values } = parseArgs({
   },
 });
 
+const streamInterval = Number(values['stream-interval']);
+if (!Number.isInteger(streamInterval) || streamInterval < 1) {
+  console.error(
+    `--stream-interval must be a whole number of tokens, 1 or more (got ${values['stream-interval']})`,
+  );
+  process.exit(2);
+}
 const reply = values.reply;
 const server = await startFakeOpenAiServer(
   {
@@ -29,6 +37,7 @@ const server = await startFakeOpenAiServer(
     ...(values['api-key'] ? { apiKey: values['api-key'] } : {}),
     firstTokenDelayMs: Number(values['first-token-ms']),
     tokenDelayMs: Number(values['token-ms']),
+    streamInterval,
     modelsDelayMs: Number(values['models-delay-ms']),
     reasoningKey: values['reasoning-key'] as 'reasoning',
     ...(reply ? { reply: () => ({ content: reply, reasoning: values.reasoning ?? '用户在问问题。' }) } : {}),

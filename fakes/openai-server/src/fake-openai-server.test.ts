@@ -59,6 +59,27 @@ describe('fake OpenAI server (vLLM shape)', () => {
     expect(chunks.some((c) => c.usage)).toBe(false);
   });
 
+  it('groups tokens as vLLM --stream-interval does: the first alone, then N a delta, the rest with the finish', async () => {
+    // Tokens: "\n" "hi" "." "\n" | "\n\n" "你好" "！" (toTokens splits 1-2 characters); 4 a delta after the first.
+    fake.set({ fault: undefined, streamInterval: 4 });
+    try {
+      const res = await post({ messages: [], stream: true });
+      const chunks = (await res.text())
+        .split('\n\n')
+        .filter((f) => f && f !== 'data: [DONE]')
+        .map((f) => JSON.parse(f.slice(6)));
+      const choices = chunks.slice(1).map((c) => c.choices[0]);
+      expect(choices.map((c) => c.delta)).toEqual([
+        { reasoning: '\n' },
+        { reasoning: 'hi.\n', content: '\n\n' },
+        { content: '你好！' },
+      ]);
+      expect(choices.map((c) => c.finish_reason)).toEqual([null, null, 'stop']);
+    } finally {
+      fake.set({ streamInterval: 1 });
+    }
+  });
+
   it('answers errors as vLLM does: JSON before the stream, a spaced escaped frame inside it, a string 401', async () => {
     expect(await (await post({ model: 'gpt-4o', messages: [] })).json()).toEqual({
       error: {

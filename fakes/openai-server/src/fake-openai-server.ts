@@ -25,6 +25,12 @@ export interface FakeOptions {
   firstTokenDelayMs: number;
   /** Delay between tokens, ms. */
   tokenDelayMs: number;
+  /**
+   * vLLM's `--stream-interval`: tokens per streamed delta after the first, which goes out alone (default 1, one token
+   * a delta). A delta that spans the end of the reasoning carries both `reasoning` and `content`, as vLLM's qwen3
+   * parser splits it; tokens left when the reply ends go out with the finish.
+   */
+  streamInterval: number;
   /** Which key carries reasoning: vLLM >= 0.16 `reasoning`, <= 0.11 `reasoning_content`, 0.11-0.15 both. */
   reasoningKey: 'reasoning' | 'reasoning_content' | 'both';
   /** Builds the reply from the request body. */
@@ -134,6 +140,7 @@ export async function startFakeOpenAiServer(
     model: 'qwen3-0.6b',
     firstTokenDelayMs: 0,
     tokenDelayMs: 0,
+    streamInterval: 1,
     reasoningKey: 'reasoning',
     reply: () => DEFAULT_REPLY,
     embeddingModel: 'Qwen/Qwen3-Embedding-0.6B',
@@ -377,15 +384,42 @@ export async function startFakeOpenAiServer(
       ...contentTokens.map((t) => ({ t, reasoning: false })),
     ];
     let sent = 0;
-    let finish: 'stop' | 'length' = 'stop';
+    let finished = false;
+    // Tokens decoded but not yet sent: with a stream interval above 1 they go out together, as vLLM's do.
+    let pending: { t: string; reasoning: boolean }[] = [];
+    const deltaOf = (group: { t: string; reasoning: boolean }[]) => {
+      const reasoningText = group
+        .filter((g) => g.reasoning)
+        .map((g) => g.t)
+        .join('');
+      const contentText = group
+        .filter((g) => !g.reasoning)
+        .map((g) => g.t)
+        .join('');
+      const delta: Record<string, unknown> = {};
+      if (reasoningText) {
+        if (opts.reasoningKey !== 'reasoning_content') delta.reasoning = reasoningText;
+        if (opts.reasoningKey !== 'reasoning') delta.reasoning_content = reasoningText;
+      }
+      if (contentText || !reasoningText) {
+        delta.content = contentText;
+        if (bothKeys && !reasoningText) delta.reasoning_content = null;
+      }
+      return delta;
+    };
+    const flush = (extra: Record<string, unknown> = {}) => {
+      send(chunkOf(deltaOf(pending), extra));
+      pending = [];
+    };
     // Token n is due at a fixed time from the request (first-token delay + n token delays), as a GPU's decode steps
     // are: a late timer makes that token late, not every token after it.
     const startedAt = performance.now();
-    for (const { t, reasoning } of all) {
+    for (const [i, token] of all.entries()) {
       if (res.destroyed) return;
       await sleep(startedAt + opts.firstTokenDelayMs + sent * opts.tokenDelayMs - performance.now());
       if (res.destroyed) return;
       if (sent === errorAfter) {
+        if (pending.length) flush();
         res.write(
           `data: ${pythonJson({ error: { message: 'Internal server error', type: 'InternalServerError', param: null, code: 500 } })}\n\n`,
         );
@@ -394,25 +428,26 @@ export async function startFakeOpenAiServer(
         return res.end();
       }
       if (sent === cutAfter) {
+        if (pending.length) flush();
         record.finished = true;
         return res.destroy();
       }
-      const delta: Record<string, unknown> = reasoning
-        ? opts.reasoningKey === 'reasoning'
-          ? { reasoning: t }
-          : opts.reasoningKey === 'reasoning_content'
-            ? { reasoning_content: t }
-            : { reasoning: t, reasoning_content: t }
-        : { content: t, ...(bothKeys ? { reasoning_content: null } : {}) };
+      pending.push(token);
       sent++;
       if (sent >= maxTokens) {
-        finish = 'length';
-        send(chunkOf(delta, { finish_reason: 'length', stop_reason: null }));
+        flush({ finish_reason: 'length', stop_reason: null });
+        finished = true;
         break;
       }
-      send(chunkOf(delta));
+      // vLLM's --stream-interval: the first token goes out at once, then every `streamInterval` tokens; what is left
+      // when the reply ends goes out with the finish.
+      if (sent === 1 || pending.length >= opts.streamInterval) flush();
+      else if (i === all.length - 1) {
+        flush({ finish_reason: 'stop', stop_reason: null });
+        finished = true;
+      }
     }
-    if (finish === 'stop') send(chunkOf({ content: '' }, { finish_reason: 'stop', stop_reason: null }));
+    if (!finished) send(chunkOf({ content: '' }, { finish_reason: 'stop', stop_reason: null }));
     if (body.stream_options?.include_usage) {
       const promptTokens = JSON.stringify(body.messages ?? []).length >> 1;
       send({

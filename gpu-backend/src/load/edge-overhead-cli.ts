@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `pnpm bench edge-overhead [--concurrency 100,1000] [--duration 20s] [--warmup 5s] [--first-token-ms 200] [--token-ms 20]
- * [--reply typical|short] [--cpu-prof DIR] [--edge-entry FILE] [--json]`: starts the fake model server (TEST DOUBLE,
+ * [--stream-interval 1] [--reply typical|short] [--cpu-prof DIR] [--edge-entry FILE] [--json]`: starts the fake model server (TEST DOUBLE,
  * fixed first-token delay, replies of the chosen shape: bench-reply.ts) and the edge (Node runtime, fresh data dir),
  * measures each level directly against the fake and through the edge, and reports the edge's overhead on TTFT (edge
  * minus direct, over the chats the edge passed to the model) and its peak memory. Loopback only; every child is
@@ -36,6 +36,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '5s' },
     'first-token-ms': { type: 'string', default: '200' },
     'token-ms': { type: 'string', default: '20' },
+    'stream-interval': { type: 'string', default: '1' },
     reply: { type: 'string', default: 'typical' },
     'fake-port': { type: 'string', default: '9410' },
     'edge-port': { type: 'string', default: '9411' },
@@ -48,6 +49,12 @@ const { values } = parseArgs({
 const levels = parseConcurrency(values.concurrency);
 if (!(values.reply in REPLY_SHAPES)) {
   console.error(`--reply must be one of ${Object.keys(REPLY_SHAPES).join(', ')}`);
+  process.exit(2);
+}
+if (!/^[1-9]\d*$/.test(values['stream-interval'])) {
+  console.error(
+    `--stream-interval must be a whole number of tokens, 1 or more (got ${values['stream-interval']})`,
+  );
   process.exit(2);
 }
 const shape = REPLY_SHAPES[values.reply as keyof typeof REPLY_SHAPES];
@@ -120,6 +127,8 @@ try {
     values['first-token-ms'],
     '--token-ms',
     values['token-ms'],
+    '--stream-interval',
+    values['stream-interval'],
     '--reply',
     reply.content,
     '--reasoning',
@@ -203,7 +212,7 @@ try {
     console.log(
       [
         `Command: ${command}`,
-        `Fake model server: first token after ${values['first-token-ms']} ms, ${values['token-ms']} ms per token, ${values.reply} replies (${shape.reasoningTokens} reasoning + ${shape.answerTokens} answer tokens); ${warmupMs / 1000} s warm-up (customers start one by one, not counted) then ${durationMs / 1000} s measured per run; edge idle RSS ${idle?.rssMiB} MiB`,
+        `Fake model server: first token after ${values['first-token-ms']} ms, ${values['token-ms']} ms per token, ${values['stream-interval']} token(s) per streamed delta after the first (vLLM --stream-interval), ${values.reply} replies (${shape.reasoningTokens} reasoning + ${shape.answerTokens} answer tokens); ${warmupMs / 1000} s warm-up (customers start one by one, not counted) then ${durationMs / 1000} s measured per run; edge idle RSS ${idle?.rssMiB} MiB`,
         'Edge TTFT and overhead are over the chats the edge passed to the model (the others have no direct counterpart).',
         '',
         '| concurrent chats | direct TTFT p50 / p95 ms | edge TTFT p50 / p95 ms | overhead p50 / p95 / p99 ms | direct requests (errors) | edge requests (errors), to the model | edge peak RSS MiB | edge CPU ms per chat | load average |',

@@ -52,6 +52,21 @@ describe.each([
     },
   );
 
+  it('keeps reasoning and content apart when one delta carries both (vLLM --stream-interval above 1)', async () => {
+    // Tokens: "\n" 想一 想 "\n" | "\n\n" 您好 ！ — with 4 a delta, the second delta spans the end of the reasoning.
+    fake.set({ reasoningKey: 'reasoning', fault: undefined, streamInterval: 4 });
+    try {
+      const chunks = await collect();
+      const text = (t: string) =>
+        chunks.flatMap((c) => (c.type === t && 'text' in c ? [c.text] : [])).join('');
+      expect(text('reasoning')).toBe('\n想一想\n');
+      expect(text('content')).toBe('\n\n您好！');
+      expect(chunks.filter((c) => c.type === 'finish')).toEqual([{ type: 'finish', reason: 'stop' }]);
+    } finally {
+      fake.set({ streamInterval: 1 });
+    }
+  });
+
   it('ends the upstream request when the reader stops early, and leaves a complete one alone', async () => {
     fake.set({ reasoningKey: 'reasoning', fault: undefined, tokenDelayMs: 20 });
     try {
