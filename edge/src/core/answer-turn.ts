@@ -59,6 +59,8 @@ export interface TurnInput {
   context?: { pageUrl?: string; sku?: string };
   /** Carried into tickets so the shop can find the conversation. */
   conversationId?: string;
+  /** The customer message this turn answers: with conversationId, the ticket's requestId. */
+  messageId?: string;
 }
 
 /** The decisions of a turn as stored with it (StoredReply.analysis). */
@@ -423,6 +425,9 @@ async function* openTicket(
     const { ticketId } = await deps.tickets!.create({
       kind,
       ...(input.conversationId ? { conversationId: input.conversationId } : {}),
+      ...(input.conversationId && input.messageId
+        ? { requestId: `${input.conversationId}/${input.messageId}` }
+        : {}),
       ...(orderId ? { orderId } : {}),
       ...(sku ? { sku } : {}),
       summary,

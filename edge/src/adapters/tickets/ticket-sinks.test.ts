@@ -15,11 +15,20 @@ describe('demo ticket sink', () => {
     expect((await sink.create(request)).ticketId).toMatch(/^GD\d{10}$/);
     expect(sink.tickets.map((t) => t.ticketId)).toEqual(['GD2611250001', 'GD2611250002']);
   });
+
+  it('gives a request it has seen before the same ticket, and a new request a new one', async () => {
+    const sink = createDemoTicketSink({ now: () => Date.parse('2026-11-24T17:00:00Z') });
+    const once = { ...request, requestId: 'c_1/m_1' };
+    const [a, b] = await Promise.all([sink.create(once), sink.create(once)]);
+    expect(b).toEqual(a);
+    expect((await sink.create({ ...request, requestId: 'c_1/m_2' })).ticketId).not.toBe(a.ticketId);
+    expect(sink.tickets.map((t) => t.requestId)).toEqual(['c_1/m_1', 'c_1/m_2']);
+  });
 });
 
 describe('webhook ticket sink', () => {
   let url = '';
-  const received: { auth?: string; body: unknown }[] = [];
+  const received: { auth?: string; key?: string; body: unknown }[] = [];
   let mode: 'ok' | '500' | 'no-id' = 'ok';
   const server = createServer((req, res) => {
     let body = '';
@@ -27,6 +36,7 @@ describe('webhook ticket sink', () => {
     req.on('end', () => {
       received.push({
         ...(req.headers.authorization ? { auth: req.headers.authorization } : {}),
+        ...(req.headers['idempotency-key'] ? { key: String(req.headers['idempotency-key']) } : {}),
         body: JSON.parse(body),
       });
       if (mode === '500') res.writeHead(500).end();
@@ -47,6 +57,13 @@ describe('webhook ticket sink', () => {
     const sink = createWebhookTicketSink({ url, secret: 's3' });
     expect(await sink.create(request)).toEqual({ ticketId: 'T-1' });
     expect(received.at(-1)).toEqual({ auth: 'Bearer s3', body: request });
+  });
+
+  it('sends the request id as Idempotency-Key, so the shop can answer a retried message with its ticket', async () => {
+    mode = 'ok';
+    const once = { ...request, requestId: 'c_1/m_1' };
+    await createWebhookTicketSink({ url }).create(once);
+    expect(received.at(-1)).toEqual({ key: 'c_1/m_1', body: once });
   });
 
   it('fails with a TicketError on HTTP 500, a missing ticketId or a dead endpoint', async () => {

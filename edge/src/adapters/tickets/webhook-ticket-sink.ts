@@ -2,7 +2,10 @@ import { TicketError } from '../../core/errors.ts';
 import type { TicketSink } from '../../ports/ticket-sink.ts';
 
 export interface WebhookTicketOptions {
-  /** The shop's endpoint; it receives the TicketRequest as JSON and answers `{ "ticketId": "..." }`. */
+  /**
+   * The shop's endpoint; it receives the TicketRequest as JSON and answers `{ "ticketId": "..." }`. A request whose
+   * `Idempotency-Key` it has seen should be answered with that ticket's number (a retried customer message).
+   */
   url: string;
   /** Sent as `authorization: Bearer <secret>` when set. */
   secret?: string;
@@ -24,6 +27,7 @@ export function createWebhookTicketSink(options: WebhookTicketOptions): TicketSi
           method: 'POST',
           headers: {
             'content-type': 'application/json',
+            ...(request.requestId ? { 'idempotency-key': request.requestId } : {}),
             ...(options.secret ? { authorization: `Bearer ${options.secret}` } : {}),
           },
           body: JSON.stringify(request),

@@ -119,4 +119,46 @@ describe('POST /v1/chat: the message write overlaps the model request', () => {
     expect(await readEvents(await retry)).toEqual(asked);
     expect(tickets.tickets).toHaveLength(1);
   });
+
+  it('gives two concurrent attempts at one ticket request the same ticket', async () => {
+    // A customer whose connection dropped sends the message again while the edge still answers the first attempt.
+    // Ticket creation is held until both attempts ask for it, so neither sees the other's finished reply: both
+    // answer, under the same request id, and the customer's one request makes one ticket.
+    const demo = createDemoTicketSink(Date);
+    let asks = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const tickets = {
+      create: async (request: Parameters<typeof demo.create>[0]) => {
+        asks++;
+        await gate;
+        return demo.create(request);
+      },
+    };
+    const { app } = await makeTestApp({ overrides: { tickets } });
+    const first = nextId();
+    const conversationId = `c_${first}`;
+    await readEvents(
+      await app.request('/v1/chat', chatRequest({ message: { id: first, text: '杯子碎了要退款' } })),
+    );
+    const again = nextId();
+    const ask = () =>
+      Promise.resolve(
+        app.request(
+          '/v1/chat',
+          chatRequest({ conversationId, message: { id: again, text: '帮我生成工单' } }),
+        ),
+      ).then(readEvents);
+    const attempts = Promise.all([ask(), ask()]);
+    await expect.poll(() => asks).toBe(2);
+    release();
+    const [a, b] = await attempts;
+    const ticketOf = (events: Awaited<ReturnType<typeof ask>>) =>
+      events.find((e) => e.type === 'ticket-open')?.data;
+    expect(ticketOf(a)).toBeDefined();
+    expect(ticketOf(b)).toEqual(ticketOf(a));
+    expect(demo.tickets.map((t) => t.requestId)).toEqual([`${conversationId}/${again}`]);
+  });
 });

@@ -144,7 +144,7 @@ function lastEventId(header: string | undefined): number {
 function startTurn(
   deps: AppDeps,
   conversationId: string,
-  message: { text: string; context?: StoredTurn['context'] },
+  message: { id: string; text: string; context?: StoredTurn['context'] },
   earlier: StoredTurn[],
   generating: Promise<void>,
 ): {
@@ -164,6 +164,7 @@ function startTurn(
         })),
         ...(message.context ? { context: message.context } : {}),
         conversationId,
+        messageId: message.id,
       },
       {
         ...deps,
