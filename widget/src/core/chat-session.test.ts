@@ -313,6 +313,27 @@ describe('createChatSession', () => {
     ]);
   });
 
+  it("waits as long as the edge's Retry-After asks, and fails at once with the reason when that is too long", async () => {
+    const limitedFor = (ms: number) => new TransportError('http', 'x', 429, 'rate_limited', undefined, ms);
+    const first = setup();
+    first.edge.failNext = limitedFor(3000);
+    first.session.send('在吗');
+    await settle();
+    await settle();
+    expect(first.waits).toEqual([3000]);
+    expect(texts(first.session)).toEqual(['customer:在吗', 'assistant:好的']);
+
+    const second = setup();
+    second.edge.failAll = limitedFor(120_000);
+    second.session.send('在吗');
+    for (let i = 0; i < 5; i++) await settle();
+    expect(second.edge.calls).toHaveLength(1);
+    expect(second.waits).toEqual([]);
+    expect(second.session.state.messages).toEqual([
+      expect.objectContaining({ text: '在吗', status: 'failed', error: 'rate_limited' }),
+    ]);
+  });
+
   it('refuses empty and over-long text before sending', () => {
     const { session, edge } = setup();
     expect(session.send('   ')).toEqual({ ok: false, error: 'empty' });

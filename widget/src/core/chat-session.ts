@@ -43,6 +43,11 @@ export type SendResult = { ok: true; id: string } | { ok: false; error: 'empty' 
 
 /** How often a cut reply stream is resumed before the bubble offers a retry button. */
 const MAX_RESUMES = 4;
+/**
+ * The longest `Retry-After` the session waits out on its own: a rate-limited message goes again once the edge allows
+ * it. A longer wait fails the message at once, with the reason, and the customer sends it again by hand.
+ */
+const MAX_RETRY_AFTER_MS = 30_000;
 
 interface Pending {
   id: string;
@@ -143,6 +148,7 @@ export function createChatSession(deps: ChatSessionDeps) {
     let ended = false;
     let resumes = 0;
     let lastError: UiErrorKind = 'network';
+    let retryAfter = 0;
     const stored = find(key);
     if (stored && stored.status !== 'done') remove(key);
     patch(customer.id, { status: 'sending', error: undefined });
@@ -204,6 +210,7 @@ export function createChatSession(deps: ChatSessionDeps) {
       if (state.conversationId) request.conversationId = state.conversationId;
       const context = deps.context?.();
       if (context) request.context = context;
+      retryAfter = 0;
       try {
         await transport.chat(request, { ...(lastId ? { lastEventId: lastId } : {}), onEvent });
       } catch (e) {
@@ -218,7 +225,8 @@ export function createChatSession(deps: ChatSessionDeps) {
           patch(customer.id, { status: 'queued' });
           return false;
         }
-        if (!(e instanceof TransportError) || !e.retryable) {
+        retryAfter = (e instanceof TransportError && e.retryAfterMs) || 0;
+        if (!(e instanceof TransportError) || !e.retryable || retryAfter > MAX_RETRY_AFTER_MS) {
           remove(key);
           writePending(readPending().filter((p) => p.id !== customer.id));
           patch(customer.id, { status: 'failed', error: kind });
@@ -232,7 +240,7 @@ export function createChatSession(deps: ChatSessionDeps) {
         else patch(customer.id, { status: 'failed', error: lastError });
         return true;
       }
-      await deps.wait(Math.min(4000, 250 * 2 ** (resumes - 1)));
+      await deps.wait(Math.max(retryAfter, Math.min(4000, 250 * 2 ** (resumes - 1))));
       if (!connectivity.online()) await new Promise<void>((r) => connectivity.onOnline(r));
     }
   }

@@ -41,12 +41,22 @@ export class TransportError extends Error {
   readonly kind: 'network' | 'http';
   readonly status: number;
   readonly code: ErrorCode | undefined;
+  /** How long the edge asked us to wait before sending again (its `Retry-After` on a 429), ms. */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(kind: 'network' | 'http', message: string, status = 0, code?: ErrorCode, cause?: unknown) {
+  constructor(
+    kind: 'network' | 'http',
+    message: string,
+    status = 0,
+    code?: ErrorCode,
+    cause?: unknown,
+    retryAfterMs?: number,
+  ) {
     super(message, { cause });
     this.kind = kind;
     this.status = status;
     this.code = code;
+    this.retryAfterMs = retryAfterMs;
   }
 
   /** Worth sending again later (network down, rate limit, edge or upstream trouble). */

@@ -1,7 +1,7 @@
 import { encodeEvent } from '@xiaoer/protocol';
 import { describe, expect, it } from 'vitest';
 import type { StreamedEvent } from './chat-transport.ts';
-import { createHttpTransport } from './http-transport.ts';
+import { createHttpTransport, retryAfterMs } from './http-transport.ts';
 
 /** A body that delivers `chunks` one per read, then fails like a dropped connection. */
 function cutBody(chunks: string[]) {
@@ -81,6 +81,24 @@ describe('createHttpTransport', () => {
     await expect(
       createHttpTransport('https://k', fn).chat({ message: { id: 'm', text: 'x' } }, { onEvent() {} }),
     ).rejects.toMatchObject({ kind: 'http', status: 400, code: 'text_too_long', retryable: false });
+  });
+
+  it('reads how long a rate-limited send must wait from Retry-After', async () => {
+    const { fn } = fakeFetch(
+      () =>
+        new Response('{"error":{"code":"rate_limited","message":"slow down"}}', {
+          status: 429,
+          headers: { 'retry-after': '7' },
+        }),
+    );
+    await expect(
+      createHttpTransport('https://k', fn).chat({ message: { id: 'm', text: 'x' } }, { onEvent() {} }),
+    ).rejects.toMatchObject({ status: 429, code: 'rate_limited', retryable: true, retryAfterMs: 7000 });
+    const now = Date.parse('2026-11-25T08:00:00Z');
+    expect(retryAfterMs('Wed, 25 Nov 2026 08:00:12 GMT', now)).toBe(12_000);
+    expect(retryAfterMs('Wed, 25 Nov 2026 07:59:00 GMT', now)).toBe(0);
+    expect(retryAfterMs('soon', now)).toBeUndefined();
+    expect(retryAfterMs(null, now)).toBeUndefined();
   });
 
   it('reports an unreachable edge as a retryable network error', async () => {

@@ -17,7 +17,23 @@ async function errorFrom(res: Response): Promise<TransportError> {
   } catch {
     // Not our JSON error body (a proxy page, for example): keep the status.
   }
-  return new TransportError('http', message, res.status, code);
+  return new TransportError(
+    'http',
+    message,
+    res.status,
+    code,
+    undefined,
+    retryAfterMs(res.headers.get('retry-after')),
+  );
+}
+
+/** `Retry-After` as ms from now: delay-seconds or an HTTP date (RFC 9110 section 10.2.3); undefined when absent or unreadable. */
+export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 async function call(fetchFn: typeof fetch, url: string, init: RequestInit): Promise<Response> {
