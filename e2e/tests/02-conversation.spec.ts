@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { PORTS } from '../playwright.config.ts';
-import { fakeModelRequests, resetFakeModel, widget } from '../support/widget-page.ts';
+import { fakeModelRequests, resetFakeModel, setFakeModel, widget } from '../support/widget-page.ts';
 
 test.beforeEach(resetFakeModel);
 
@@ -36,6 +36,39 @@ test('a reload shows the conversation again, from the edge', async ({ page }) =>
   await expect(w.customerText).toHaveText(['几点之前付款当天能发货?']);
   await expect(w.assistant).toHaveCount(1);
   await expect(w.assistant.first()).toContainText('16:00前付款的订单当天发出');
+});
+
+test('leaving mid-answer: back on the page, the part sent is marked interrupted and 重新发送 gives the whole answer', async ({
+  page,
+}) => {
+  await setFakeModel({ tokenDelayMs: 150 });
+  await page.goto('/');
+  const w = widget(page);
+  await w.ask('几点之前付款当天能发货?');
+  await expect(w.assistant.last().locator('.b')).toContainText('周一');
+  const id = await page.evaluate(
+    (port) => localStorage.getItem(`xiaoer:127.0.0.1:${port}:conversation`),
+    PORTS.edge,
+  );
+  await page.goto('about:blank'); // the customer goes to another page while the answer streams
+  await expect
+    .poll(
+      async () => (await (await page.request.get(`/v1/conversations/${id}`)).json()).messages[1]?.interrupted,
+    )
+    .toBe(true);
+  await setFakeModel({ tokenDelayMs: 10 });
+  await page.goto('/');
+  await w.launcher.click();
+  const cut = w.assistant.last();
+  await expect(cut).toHaveAttribute('data-status', 'failed');
+  await expect(cut.getByRole('alert')).toContainText('回答中断了');
+  const partial = (await cut.locator('.b').textContent()) ?? '';
+  expect(partial).not.toContain('生成工单吗');
+  await cut.getByRole('button', { name: '重新发送' }).click();
+  await expect(w.assistant.last()).toHaveAttribute('data-status', 'done');
+  await expect(w.assistant).toHaveCount(1);
+  await expect(w.assistant.last()).toContainText('需要我帮您查订单或生成工单吗');
+  expect((await fakeModelRequests()).map((r) => r.aborted)).toEqual([true, false]);
 });
 
 test('two tabs of the shop stay in sync: open state and new messages', async ({ context }) => {

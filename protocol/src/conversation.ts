@@ -14,6 +14,11 @@ export interface ConversationMessage {
   clarification?: ChatEventMap['clarification-request'];
   /** The after-sales ticket opened by this reply (as its `ticket-open` event). */
   ticket?: ChatEventMap['ticket-open'];
+  /**
+   * The reply's stream was cut before it finished (the customer left mid-answer) and `text` is the part sent. Sending
+   * the customer message again, with its id, generates the reply anew.
+   */
+  interrupted?: true;
 }
 
 /** Response of `GET /v1/conversations/:id`. */

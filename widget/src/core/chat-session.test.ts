@@ -262,6 +262,26 @@ describe('createChatSession', () => {
     ]);
   });
 
+  it('restores a reply cut when the customer left as interrupted, and its retry generates it anew', async () => {
+    const storage = memoryStore();
+    storage.set('xiaoer:test:conversation', 'c_1');
+    const { edge, session } = setup({ storage });
+    edge.history = {
+      conversationId: 'c_1',
+      messages: [
+        { id: 'm1', role: 'customer', text: '你好', createdAt: '' },
+        { id: 'r_cut', role: 'assistant', text: '您', createdAt: '', interrupted: true },
+      ],
+    };
+    await session.restore();
+    expect(session.state.messages[1]).toMatchObject({ text: '您', status: 'failed', error: 'interrupted' });
+    session.retry('m1');
+    for (let i = 0; i < 3; i++) await settle();
+    expect(edge.calls.map((c) => c.request.message.id)).toEqual(['m1']);
+    expect(texts(session)).toEqual(['customer:你好', 'assistant:好的']);
+    expect(session.state.messages[1]).toMatchObject({ status: 'done' });
+  });
+
   it('forgets a conversation the edge no longer knows', async () => {
     const storage = memoryStore();
     storage.set('xiaoer:test:conversation', 'c_gone');

@@ -302,6 +302,11 @@ export function createChatSession(deps: ChatSessionDeps) {
         if (m.handoff) a.handoff = m.handoff;
         if (m.clarification) a.clarification = m.clarification;
         if (m.ticket) a.ticket = m.ticket;
+        // A reply cut when the customer left mid-answer: its partial text, with the retry that generates it anew.
+        if (m.interrupted) {
+          a.status = 'failed';
+          a.error = 'interrupted';
+        }
         out.push(a);
       }
     }

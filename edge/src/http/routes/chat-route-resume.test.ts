@@ -1,4 +1,5 @@
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '@xiaoer/fake-openai-server';
+import type { ConversationHistory } from '@xiaoer/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../../../test/support/make-test-app.ts';
 import { readEvents, textOf } from '../../../test/support/read-events.ts';
@@ -58,6 +59,9 @@ describe('POST /v1/chat with Last-Event-ID', () => {
     // The disconnect aborts the model request and the partial reply is stored as aborted.
     await expect.poll(async () => (await store.turns('c_resume_2'))[0]?.reply?.finishReason).toBe('aborted');
     expect(fake.requests.at(-1)!.aborted).toBe(true);
+    // History (a reload) shows the part that was sent, marked as interrupted.
+    const history = (await (await app.request('/v1/conversations/c_resume_2')).json()) as ConversationHistory;
+    expect(history.messages[1]).toMatchObject({ role: 'assistant', interrupted: true, text: textOf(first) });
 
     const again = await readEvents(await chat(app, 'resume_2', Number(first.at(-1)!.id)));
     const start = again[0]!;
@@ -67,5 +71,7 @@ describe('POST /v1/chat with Last-Event-ID', () => {
       expect(start.data.replyId).not.toBe(firstStart.data.replyId);
     expect(Number(again[1]!.id)).toBe(2);
     expect(textOf(again)).toBe('周一至周六16:00前付款的订单当天发出。\n需要我帮您查订单或生成工单吗?');
+    const after = (await (await app.request('/v1/conversations/c_resume_2')).json()) as ConversationHistory;
+    expect(after.messages[1]).not.toHaveProperty('interrupted');
   });
 });

@@ -16,6 +16,7 @@ export function conversationRoutes(deps: AppDeps) {
       const m: ConversationMessage = { id: r.id, role: 'assistant', text: r.text, createdAt: r.createdAt };
       if (r.sources.length) m.sources = r.sources;
       if (r.handoff) m.handoff = r.handoff;
+      if (r.finishReason === 'aborted') m.interrupted = true;
       for (const e of r.events) {
         if (e.type === 'clarification-request') m.clarification = e.data;
         else if (e.type === 'ticket-open') m.ticket = e.data;
