@@ -17,13 +17,14 @@ import { createApp } from '../http/create-app.ts';
 import { drainServer } from './drain-server.ts';
 import { envDeps } from './env-deps.ts';
 import { nodeClientAddress } from './node-client-address.ts';
-import { readConfig } from './read-config.ts';
+import { configWarnings, readConfig } from './read-config.ts';
 import { shopFromFiles } from './shop-from-files.ts';
 import { startKnowledge } from './start-knowledge.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const env = process.env;
 const config = readConfig(env);
+for (const warning of configWarnings(config)) console.warn(`[xiaoer] ${warning}`);
 const kbDir = resolve(env.KB_DIR ?? resolve(root, 'examples/lizi-shop'));
 const dataDir = resolve(env.DATA_DIR ?? resolve(root, '.data'));
 mkdirSync(dataDir, { recursive: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig } from './read-config.ts';
+import { configWarnings, readConfig } from './read-config.ts';
 
 describe('readConfig', () => {
   it('runs without a model by default, with the shop brief defaults', () => {
@@ -46,11 +46,11 @@ describe('readConfig', () => {
       LLM_API_KEY: 'k',
       LLM_MODEL: 'm',
       LLM_ENABLE_THINKING: 'false',
-      ALLOWED_ORIGINS: 'https://a.cn, https://b.cn',
+      ALLOWED_ORIGINS: 'https://a.cn, https://b.cn:8443/',
     });
     expect(c.llm).toMatchObject({ baseURLs: ['http://gpu:8000/v1'], apiKey: 'k', model: 'm' });
     expect(c.settings.enableThinking).toBe(false);
-    expect(c.allowedOrigins).toEqual(['https://a.cn', 'https://b.cn']);
+    expect(c.allowedOrigins).toEqual(['https://a.cn', 'https://b.cn:8443']);
   });
 
   it.each([
@@ -62,6 +62,11 @@ describe('readConfig', () => {
     [{ TRUSTED_PROXY_HOPS: '11' }, /TRUSTED_PROXY_HOPS must be a number from 0 to 10/],
     [{ TICKET_WEBHOOK_URL: 'tickets.shop.cn/new' }, /TICKET_WEBHOOK_URL must start with http/],
     [{ RATE_LIMIT_CONVERSATION_PER_MINUTE: '0.5' }, /must be a whole number from 0 to 1000000 \(got "0.5"\)/],
+    [
+      { ALLOWED_ORIGINS: 'https://a.cn,shop.example.com' },
+      /ALLOWED_ORIGINS must list origins .*got "shop.example.com"/,
+    ],
+    [{ ALLOWED_ORIGINS: 'https://shop.example.com/cart' }, /no path; got "https:\/\/shop.example.com\/cart"/],
   ])('fails loudly on %j', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
   });
@@ -88,5 +93,17 @@ describe('readConfig: model backends', () => {
     expect(() => readConfig({ LLM_BASE_URL: 'http://a/v1', LLM_FIRST_TOKEN_MS: '10' })).toThrow(
       /LLM_FIRST_TOKEN_MS must be a number from 500/,
     );
+  });
+});
+
+describe('configWarnings', () => {
+  it('warns about open origins once a model is spent on the chats, not for the demo without one', () => {
+    expect(configWarnings(readConfig({}))).toEqual([]);
+    expect(configWarnings(readConfig({ LLM_BASE_URL: 'http://gpu:8000/v1' }))).toEqual([
+      expect.stringMatching(/^ALLOWED_ORIGINS is not set/),
+    ]);
+    expect(
+      configWarnings(readConfig({ LLM_BASE_URL: 'http://gpu:8000/v1', ALLOWED_ORIGINS: 'https://a.cn' })),
+    ).toEqual([]);
   });
 });

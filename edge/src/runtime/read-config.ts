@@ -52,6 +52,30 @@ function num(env: Record<string, unknown>, key: string, fallback: number, min: n
   return n;
 }
 
+/**
+ * ALLOWED_ORIGINS: `*`, or storefront origins as a browser sends them in `Origin` (scheme, host, port; a trailing slash
+ * is dropped). Anything else would never match, and the widget would fail on a CORS error nobody sees.
+ */
+function readOrigins(raw: string | undefined): string[] | '*' {
+  if (raw === undefined || raw === '*') return '*';
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      let url: URL | undefined;
+      try {
+        url = new URL(entry);
+      } catch {}
+      const origin = entry.replace(/\/$/, '');
+      if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin)
+        throw new Error(
+          `ALLOWED_ORIGINS must list origins like https://shop.example.com (scheme, host and optional port, no path; got "${entry}")`,
+        );
+      return origin;
+    });
+}
+
 function int(env: Record<string, unknown>, key: string, fallback: number, min: number, max: number): number {
   const n = num(env, key, fallback, min, max);
   if (!Number.isInteger(n))
@@ -87,11 +111,7 @@ export function readConfig(env: Record<string, unknown>): EdgeConfig {
       perConversationPerMinute: int(env, 'RATE_LIMIT_CONVERSATION_PER_MINUTE', 20, 0, 1_000_000),
     },
     trustedProxyHops: int(env, 'TRUSTED_PROXY_HOPS', 0, 0, 10),
-    allowedOrigins: str('ALLOWED_ORIGINS')
-      ? str('ALLOWED_ORIGINS')!
-          .split(',')
-          .map((s) => s.trim())
-      : '*',
+    allowedOrigins: readOrigins(str('ALLOWED_ORIGINS')),
   };
   const embeddingsURL = str('EMBEDDINGS_BASE_URL');
   if (embeddingsURL) {
@@ -138,4 +158,14 @@ export function readConfig(env: Record<string, unknown>): EdgeConfig {
     if (key) config.llm.apiKey = key;
   }
   return config;
+}
+
+/** What an operator should hear at start about a configuration that works but is not safe for a real shop. */
+export function configWarnings(config: EdgeConfig): string[] {
+  const warnings: string[] = [];
+  if (config.llm && config.allowedOrigins === '*')
+    warnings.push(
+      'ALLOWED_ORIGINS is not set: any website can embed this chat and spend your model. Set it to your storefront origins, e.g. https://shop.example.com',
+    );
+  return warnings;
 }

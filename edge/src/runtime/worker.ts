@@ -14,7 +14,7 @@ import { shopSynonyms } from '../core/shop-synonyms.ts';
 import { createApp } from '../http/create-app.ts';
 import { envDeps } from './env-deps.ts';
 import { parseKnowledgeExport } from './parse-knowledge-export.ts';
-import { readConfig } from './read-config.ts';
+import { configWarnings, readConfig } from './read-config.ts';
 import { shopFromFiles } from './shop-from-files.ts';
 
 export { ConversationObject } from '../adapters/conversations/durable-object-conversation-object.ts';
@@ -36,6 +36,7 @@ function build(env: Env, files: SourceFile[]) {
   const config = readConfig(env);
   // Model backends keep their circuit-breaker state, and the rate limits their counts, across knowledge versions:
   // built once per isolate.
+  if (!configured) for (const warning of configWarnings(config)) console.warn(`[xiaoer] ${warning}`);
   configured ??= envDeps(config);
   const retriever = createKnowledgeRetriever({ synonyms: shopSynonyms(files) });
   retriever.load(parseKnowledgeSources(files));
