@@ -2,10 +2,11 @@ import type { ChatEvent } from '@xiaoer/protocol';
 import { expect, it } from 'vitest';
 import type { Llm, LlmRequest } from '../ports/llm.ts';
 import type { Passage } from '../ports/retriever.ts';
-import { answerTurn, type TurnOutcome } from './answer-turn.ts';
+import { answerTurn } from './answer-turn.ts';
 import { createKnowledgeRetriever } from './create-knowledge-retriever.ts';
 import { DEFAULT_MODEL_SETTINGS } from './model-settings.ts';
 import { DEFAULT_SHOP_PROFILE } from './shop-profile.ts';
+import type { TurnOutcome } from './turn-types.ts';
 
 const passages: Passage[] = [
   {

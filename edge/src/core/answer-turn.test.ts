@@ -10,12 +10,13 @@ import { createDemoOrderLookup } from '../adapters/orders/demo-orders.ts';
 import { createDemoTicketSink } from '../adapters/tickets/demo-ticket-sink.ts';
 import { platformTimer } from '../adapters/timer/platform-timer.ts';
 import type { Llm } from '../ports/llm.ts';
-import { answerTurn, type TurnDeps, type TurnOutcome } from './answer-turn.ts';
+import { answerTurn } from './answer-turn.ts';
 import { createLexicalRetriever } from './create-lexical-retriever.ts';
 import { loadProductCatalog } from './load-product-catalog.ts';
 import { DEFAULT_MODEL_SETTINGS } from './model-settings.ts';
 import { parseKnowledgeSources } from './parse-knowledge-sources.ts';
 import { DEFAULT_SHOP_PROFILE } from './shop-profile.ts';
+import type { TurnDeps, TurnOutcome } from './turn-types.ts';
 
 let base: Omit<TurnDeps, 'llm'>;
 let good: FakeOpenAiServer;

@@ -15,3 +15,4 @@ export * from './parse-product-rows.ts';
 export * from './resolve-product.ts';
 export * from './shop-profile.ts';
 export * from './tokenize.ts';
+export * from './turn-types.ts';

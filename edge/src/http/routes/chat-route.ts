@@ -6,10 +6,11 @@ import {
   parseChatRequest,
 } from '@xiaoer/protocol';
 import { Hono } from 'hono';
-import { answerTurn, type TurnOutcome } from '../../core/answer-turn.ts';
+import { answerTurn } from '../../core/answer-turn.ts';
 import type { RateLimiter } from '../../core/create-rate-limiter.ts';
 import { ConversationNotFoundError, RateLimitedError } from '../../core/errors.ts';
 import { readAhead } from '../../core/read-ahead.ts';
+import type { TurnOutcome } from '../../core/turn-types.ts';
 import type { StoredReply, StoredTurn } from '../../ports/conversation-store.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { jsonBodyLimit, readJsonBody } from '../json-body.ts';
