@@ -1,6 +1,6 @@
-import type { FinishReason, HandoffReason, Source } from '@xiaoer/protocol';
 import type { Clock } from '../ports/clock.ts';
-import type { Llm, LlmUsage } from '../ports/llm.ts';
+import type { StoredReply } from '../ports/conversation-store.ts';
+import type { Llm } from '../ports/llm.ts';
 import type { OrderLookup } from '../ports/order-lookup.ts';
 import type { Retriever } from '../ports/retriever.ts';
 import type { TicketSink } from '../ports/ticket-sink.ts';
@@ -71,17 +71,11 @@ export interface TurnDecisions {
   degraded?: string;
 }
 
-/** Everything known about a finished turn, for storage and metrics. */
-export interface TurnOutcome {
-  text: string;
-  reasoning: string;
-  sources: Source[];
-  handoff?: { reason: HandoffReason; message: string };
-  finishReason: FinishReason;
-  mode: 'model' | 'retrieval' | 'rule';
-  usage?: LlmUsage;
-  timings: { retrievalMs: number; firstTokenMs?: number; totalMs: number };
-  retrieved: { id: string; score: number }[];
+/**
+ * Everything known about a finished turn, for storage and metrics: the reply as it is stored (StoredReply) before the
+ * route gives it an id, a time and the events it sent.
+ */
+export type TurnOutcome = Omit<StoredReply, 'id' | 'createdAt' | 'events' | 'analysis'> & {
   /** The deterministic decisions taken for this turn (route, intent, SKU). */
   analysis?: TurnDecisions;
-}
+};
