@@ -18,6 +18,7 @@ import { checkBackend } from '../health/index.ts';
 import { benchReply, REPLY_SHAPES } from './bench-reply.ts';
 import { BENCH_SYSTEM_PROMPT } from './bench-system-prompt.ts';
 import { createEdgeChatTarget } from './edge-chat-target.ts';
+import { edgeNodeFlags } from './edge-node-flags.ts';
 import { createOpenAiChatTarget } from './openai-chat-target.ts';
 import { createProgressBar } from './progress-bar.ts';
 import { readProcessCpuMs } from './read-process-cpu.ts';
@@ -64,6 +65,8 @@ const warmupMs = parseDuration(values.warmup, '--warmup', { allowZero: true });
 const questions = await readQuestions(values.questions);
 const fakeUrl = `http://127.0.0.1:${values['fake-port']}`;
 const edgeUrl = `http://127.0.0.1:${values['edge-port']}`;
+// The edge runs with the Node flags of its start script: the benchmark measures it as shops run it.
+const nodeFlags = edgeNodeFlags(resolve(root, 'edge/package.json'));
 const children: ChildProcess[] = [];
 const dataDir = mkdtempSync(join(tmpdir(), 'xiaoer-bench-edge-'));
 
@@ -140,6 +143,7 @@ try {
   );
   const edge = start(
     [
+      ...nodeFlags,
       ...(values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', resolve(values['cpu-prof'])] : []),
       'gpu-backend/src/load/run-edge-for-bench.ts',
     ],
@@ -206,13 +210,19 @@ try {
   }
   const command = `pnpm bench edge-overhead ${process.argv.slice(2).join(' ')}`.trim();
   if (values.json) {
-    console.log(JSON.stringify({ command, durationMs, idleEdgeMemory: idle, levels: results }, null, 2));
+    console.log(
+      JSON.stringify(
+        { command, durationMs, edgeNodeFlags: nodeFlags, idleEdgeMemory: idle, levels: results },
+        null,
+        2,
+      ),
+    );
   } else {
     const ms = (p: { p50: number; p95: number } | null) => (p ? `${p.p50} / ${p.p95}` : '-');
     console.log(
       [
         `Command: ${command}`,
-        `Fake model server: first token after ${values['first-token-ms']} ms, ${values['token-ms']} ms per token, ${values['stream-interval']} token(s) per streamed delta after the first (vLLM --stream-interval), ${values.reply} replies (${shape.reasoningTokens} reasoning + ${shape.answerTokens} answer tokens); ${warmupMs / 1000} s warm-up (customers start one by one, not counted) then ${durationMs / 1000} s measured per run; edge idle RSS ${idle?.rssMiB} MiB`,
+        `Fake model server: first token after ${values['first-token-ms']} ms, ${values['token-ms']} ms per token, ${values['stream-interval']} token(s) per streamed delta after the first (vLLM --stream-interval), ${values.reply} replies (${shape.reasoningTokens} reasoning + ${shape.answerTokens} answer tokens); ${warmupMs / 1000} s warm-up (customers start one by one, not counted) then ${durationMs / 1000} s measured per run; edge started as its start script does (node ${nodeFlags.join(' ') || 'without flags'}), idle RSS ${idle?.rssMiB} MiB`,
         'Edge TTFT and overhead are over the chats the edge passed to the model (the others have no direct counterpart).',
         '',
         '| concurrent chats | direct TTFT p50 / p95 ms | edge TTFT p50 / p95 ms | overhead p50 / p95 / p99 ms | direct requests (errors) | edge requests (errors), to the model | edge peak RSS MiB | edge CPU ms per chat | load average |',
