@@ -1,4 +1,10 @@
-import type { ChatEvent, ChatRequest, ConversationHistory, FeedbackRequest } from '@xiaoer/protocol';
+import type {
+  ChatEvent,
+  ChatRequest,
+  ConversationHistory,
+  ConversationMessage,
+  FeedbackRequest,
+} from '@xiaoer/protocol';
 import { describe, expect, it } from 'vitest';
 import { createChatSession } from './chat-session.ts';
 import { type ChatStreamOptions, type ChatTransport, TransportError } from './chat-transport.ts';
@@ -236,18 +242,27 @@ describe('createChatSession', () => {
     expect(texts(second.session)).toEqual(['customer:重新加载前', 'assistant:好的']);
   });
 
-  it('restores history from the edge after a reload', async () => {
+  /** A reload of conversation c_1, whose edge history is the customer's 你好 (m1) and `reply`. */
+  async function reloadWith(reply: ConversationMessage) {
     const storage = memoryStore();
     storage.set('xiaoer:test:conversation', 'c_1');
-    const { edge, session } = setup({ storage });
-    edge.history = {
+    const restored = setup({ storage });
+    restored.edge.history = {
       conversationId: 'c_1',
-      messages: [
-        { id: 'm1', role: 'customer', text: '你好', createdAt: '' },
-        { id: 'r1', role: 'assistant', text: '您好', createdAt: '', sources: [{ id: 's', title: 't' }] },
-      ],
+      messages: [{ id: 'm1', role: 'customer', text: '你好', createdAt: '' }, reply],
     };
-    await session.restore();
+    await restored.session.restore();
+    return restored;
+  }
+
+  it('restores history from the edge after a reload', async () => {
+    const { session } = await reloadWith({
+      id: 'r1',
+      role: 'assistant',
+      text: '您好',
+      createdAt: '',
+      sources: [{ id: 's', title: 't' }],
+    });
     expect(session.state.messages).toEqual([
       { id: 'm1', role: 'customer', text: '你好', status: 'done' },
       {
@@ -263,17 +278,13 @@ describe('createChatSession', () => {
   });
 
   it('restores a reply cut when the customer left as interrupted, and its retry generates it anew', async () => {
-    const storage = memoryStore();
-    storage.set('xiaoer:test:conversation', 'c_1');
-    const { edge, session } = setup({ storage });
-    edge.history = {
-      conversationId: 'c_1',
-      messages: [
-        { id: 'm1', role: 'customer', text: '你好', createdAt: '' },
-        { id: 'r_cut', role: 'assistant', text: '您', createdAt: '', interrupted: true },
-      ],
-    };
-    await session.restore();
+    const { edge, session } = await reloadWith({
+      id: 'r_cut',
+      role: 'assistant',
+      text: '您',
+      createdAt: '',
+      interrupted: true,
+    });
     expect(session.state.messages[1]).toMatchObject({ text: '您', status: 'failed', error: 'interrupted' });
     session.retry('m1');
     for (let i = 0; i < 3; i++) await settle();
@@ -334,7 +345,8 @@ describe('createChatSession', () => {
   });
 
   it("waits as long as the edge's Retry-After asks, and fails at once with the reason when that is too long", async () => {
-    const limitedFor = (ms: number) => new TransportError('http', 'x', 429, 'rate_limited', undefined, ms);
+    const limitedFor = (ms: number) =>
+      new TransportError('http', 'x', 429, 'rate_limited', { retryAfterMs: ms });
     const first = setup();
     first.edge.failNext = limitedFor(3000);
     first.session.send('在吗');

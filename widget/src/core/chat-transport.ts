@@ -49,14 +49,13 @@ export class TransportError extends Error {
     message: string,
     status = 0,
     code?: ErrorCode,
-    cause?: unknown,
-    retryAfterMs?: number,
+    options: { cause?: unknown; retryAfterMs?: number } = {},
   ) {
-    super(message, { cause });
+    super(message, { cause: options.cause });
     this.kind = kind;
     this.status = status;
     this.code = code;
-    this.retryAfterMs = retryAfterMs;
+    this.retryAfterMs = options.retryAfterMs;
   }
 
   /** Worth sending again later (network down, rate limit, edge or upstream trouble). */

@@ -17,14 +17,9 @@ async function errorFrom(res: Response): Promise<TransportError> {
   } catch {
     // Not our JSON error body (a proxy page, for example): keep the status.
   }
-  return new TransportError(
-    'http',
-    message,
-    res.status,
-    code,
-    undefined,
-    retryAfterMs(res.headers.get('retry-after')),
-  );
+  return new TransportError('http', message, res.status, code, {
+    retryAfterMs: retryAfterMs(res.headers.get('retry-after')),
+  });
 }
 
 /** `Retry-After` as ms from now: delay-seconds or an HTTP date (RFC 9110 section 10.2.3); undefined when absent or unreadable. */
@@ -41,7 +36,7 @@ async function call(fetchFn: typeof fetch, url: string, init: RequestInit): Prom
     return await fetchFn(url, init);
   } catch (cause) {
     if ((cause as Error)?.name === 'AbortError') throw cause;
-    throw new TransportError('network', 'The chat service could not be reached.', 0, undefined, cause);
+    throw new TransportError('network', 'The chat service could not be reached.', 0, undefined, { cause });
   }
 }
 
