@@ -165,7 +165,7 @@ export async function* answerTurn(
     yield* retrievalReply(input.text, passages, analysis, deps, outcome, 'upstream_unavailable', orderFacts);
     return finish(outcome.handoff ? 'handoff' : 'stop');
   }
-  const budget = firstTokenBudget(deps, budgetMs, request.signal);
+  const budget = firstTokenBudget(deps.timer, budgetMs, request.signal);
   try {
     for (;;) {
       const next = answering ? await iterator.next() : await budget.next(iterator);

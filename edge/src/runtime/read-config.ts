@@ -76,6 +76,9 @@ function readOrigins(raw: string | undefined): string[] | '*' {
     });
 }
 
+/** What the model backends, the embeddings server and the ticket webhook are reached at. */
+const HTTP_URL = /^https?:\/\//;
+
 function int(env: Record<string, unknown>, key: string, fallback: number, min: number, max: number): number {
   const n = num(env, key, fallback, min, max);
   if (!Number.isInteger(n))
@@ -115,7 +118,7 @@ export function readConfig(env: Record<string, unknown>): EdgeConfig {
   };
   const embeddingsURL = str('EMBEDDINGS_BASE_URL');
   if (embeddingsURL) {
-    if (!/^https?:\/\//.test(embeddingsURL))
+    if (!HTTP_URL.test(embeddingsURL))
       throw new Error(`EMBEDDINGS_BASE_URL must start with http:// or https:// (got "${embeddingsURL}")`);
     config.embeddings = {
       baseURL: embeddingsURL,
@@ -126,7 +129,7 @@ export function readConfig(env: Record<string, unknown>): EdgeConfig {
   }
   const ticketURL = str('TICKET_WEBHOOK_URL');
   if (ticketURL) {
-    if (!/^https?:\/\//.test(ticketURL))
+    if (!HTTP_URL.test(ticketURL))
       throw new Error(`TICKET_WEBHOOK_URL must start with http:// or https:// (got "${ticketURL}")`);
     const secret = str('TICKET_WEBHOOK_SECRET');
     config.ticketWebhook = { url: ticketURL, ...(secret ? { secret } : {}) };
@@ -140,7 +143,7 @@ export function readConfig(env: Record<string, unknown>): EdgeConfig {
       .map((u) => u.trim())
       .filter(Boolean);
     for (const u of baseURLs) {
-      if (!/^https?:\/\//.test(u))
+      if (!HTTP_URL.test(u))
         throw new Error(`LLM_BASE_URL must list URLs starting with http:// or https:// (got "${u}")`);
     }
     if (new Set(baseURLs).size !== baseURLs.length) throw new Error('LLM_BASE_URL lists the same URL twice');

@@ -36,8 +36,10 @@ function build(env: Env, files: SourceFile[]) {
   const config = readConfig(env);
   // Model backends keep their circuit-breaker state, and the rate limits their counts, across knowledge versions:
   // built once per isolate.
-  if (!configured) for (const warning of configWarnings(config)) console.warn(`[xiaoer] ${warning}`);
-  configured ??= envDeps(config);
+  if (!configured) {
+    for (const warning of configWarnings(config)) console.warn(`[xiaoer] ${warning}`);
+    configured = envDeps(config);
+  }
   const retriever = createKnowledgeRetriever({ synonyms: shopSynonyms(files) });
   retriever.load(parseKnowledgeSources(files));
   return createApp({

@@ -52,12 +52,6 @@ if (!(values.reply in REPLY_SHAPES)) {
   console.error(`--reply must be one of ${Object.keys(REPLY_SHAPES).join(', ')}`);
   process.exit(2);
 }
-if (!/^[1-9]\d*$/.test(values['stream-interval'])) {
-  console.error(
-    `--stream-interval must be a whole number of tokens, 1 or more (got ${values['stream-interval']})`,
-  );
-  process.exit(2);
-}
 const shape = REPLY_SHAPES[values.reply as keyof typeof REPLY_SHAPES];
 const reply = benchReply(shape);
 const durationMs = parseDuration(values.duration, '--duration');
@@ -70,6 +64,9 @@ const nodeFlags = edgeNodeFlags(resolve(root, 'edge/package.json'));
 const children: ChildProcess[] = [];
 const dataDir = mkdtempSync(join(tmpdir(), 'xiaoer-bench-edge-'));
 
+/** The last lines each child wrote to stderr: why it stopped, when it stops before it is ready. */
+const lastWords = new Map<ChildProcess, string>();
+
 function start(args: string[], env: Record<string, string> = {}): ChildProcess {
   const child = spawn(process.execPath, args, {
     cwd: root,
@@ -77,6 +74,7 @@ function start(args: string[], env: Record<string, string> = {}): ChildProcess {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   child.stderr?.on('data', (d: Buffer) => {
+    lastWords.set(child, `${lastWords.get(child) ?? ''}${d}`.slice(-2000));
     if (!values.json) process.stderr.write(`[${args[0]?.split('/').at(-1)}] ${d}`);
   });
   children.push(child);
@@ -100,9 +98,14 @@ async function stopAll() {
 for (const sig of ['SIGINT', 'SIGTERM'] as const)
   process.on(sig, () => stopAll().then(() => process.exit(130)));
 
-async function waitFor(what: string, ready: () => Promise<boolean>) {
+/** Waits until `ready`; a child that exits first (a bad flag, a bad setting) fails at once, with what it said. */
+async function waitFor(what: string, child: ChildProcess, ready: () => Promise<boolean>) {
   const until = Date.now() + 30_000;
   while (Date.now() < until) {
+    if (child.exitCode !== null)
+      throw new Error(
+        `${what} exited (code ${child.exitCode}) before it was ready: ${lastWords.get(child)?.trim()}`,
+      );
     if (await ready().catch(() => false)) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -122,7 +125,7 @@ interface OverheadLevel {
 }
 
 try {
-  start([
+  const fake = start([
     'fakes/openai-server/src/cli.ts',
     '--port',
     values['fake-port'],
@@ -139,6 +142,7 @@ try {
   ]);
   await waitFor(
     'the fake model server',
+    fake,
     async () => (await checkBackend({ baseUrl: fakeUrl, model: 'qwen3-0.6b', timeoutMs: 1000 })).ready,
   );
   const edge = start(
@@ -159,7 +163,7 @@ try {
       RATE_LIMIT_ADDRESS_PER_MINUTE: '0',
     },
   );
-  await waitFor('the edge', async () => (await fetch(`${edgeUrl}/readyz`)).ok);
+  await waitFor('the edge', edge, async () => (await fetch(`${edgeUrl}/readyz`)).ok);
   const idle = await readProcessMemory(edge.pid!);
 
   const direct = createOpenAiChatTarget({

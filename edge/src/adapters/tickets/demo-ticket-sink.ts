@@ -11,12 +11,11 @@ export function createDemoTicketSink(
 ): TicketSink & { tickets: (TicketRequest & { ticketId: string })[] } {
   const tickets: (TicketRequest & { ticketId: string })[] = [];
   const perDay = new Map<string, number>();
-  const byRequest = new Map<string, string>();
   return {
     tickets,
     async create(request) {
-      const earlier = request.requestId && byRequest.get(request.requestId);
-      if (earlier) return { ticketId: earlier };
+      const earlier = request.requestId && tickets.find((t) => t.requestId === request.requestId);
+      if (earlier) return { ticketId: earlier.ticketId };
       const beijing = new Date(clock.now() + 8 * 3_600_000).toISOString();
       const date = beijing.slice(2, 10).replaceAll('-', '');
       const seq = (perDay.get(date) ?? 0) + 1;
@@ -24,7 +23,6 @@ export function createDemoTicketSink(
       perDay.set(date, seq);
       const ticketId = `GD${date}${String(seq).padStart(4, '0')}`;
       tickets.push({ ...request, ticketId });
-      if (request.requestId) byRequest.set(request.requestId, ticketId);
       return { ticketId };
     },
   };
